@@ -1,0 +1,26 @@
+// Events and framing: layers reserved in dateline/1 and filled by later stages.
+
+import { z } from 'zod';
+import { ProvenanceSchema } from './common.js';
+
+export const EventSchema = z.object({
+  id: z.string(),
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+  type: z.string().describe('PLOVER-style event type (attack, ceasefire, protest, ...)'),
+  trigger: z.string(),
+  provenance: ProvenanceSchema,
+});
+
+export const FramingSchema = z.object({
+  id: z.string(),
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+  term: z.string(),
+  category: z.string().describe('loaded label, delegitimizing, glorifying, euphemism, ...'),
+  referent: z.string().optional(),
+  provenance: ProvenanceSchema,
+});
+
+export type Event = z.infer<typeof EventSchema>;
+export type Framing = z.infer<typeof FramingSchema>;
