@@ -2,3 +2,7 @@
 export * from './decode.js';
 export * from './dateline.js';
 export * from './text.js';
+export * from './html.js';
+export * from './record.js';
+export * from './input.js';
+export * from './sources.js';
