@@ -32,7 +32,7 @@ progress and errors on stderr. A file that cannot be read gives an error record
 Exit status: 0 all documents extracted, 1 some failed, 2 bad usage.
 
 Examples:
-  $ dateline extract examples/wikinews-nasa.txt --format pretty
+  $ dateline extract examples/wikinews-asylum.txt --format pretty
   $ dateline extract article.html > article.json
   $ dateline extract corpus/ --format jsonl > out.jsonl     # every core, progress bar
   $ curl -s https://example.org/story | dateline extract - --input-format html

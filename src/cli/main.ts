@@ -8,17 +8,17 @@ import { extractCommand } from './extract-command.js';
 const program = new Command('dateline')
   .description('dateline turns news reports into evidence-linked data: who said what, how many, when and where.\nEvery datum points back to the exact characters it came from.')
   .version(VERSION)
-  .showHelpAfterError('(run with --help for usage)')
   .addCommand(extractCommand())
   .addHelpText('after', `
 Examples:
-  $ dateline extract examples/wikinews-nasa.txt --format pretty   # read one article
+  $ dateline extract examples/wikinews-asylum.txt --format pretty   # read one article
   $ dateline extract corpus/ --format jsonl > out.jsonl            # a folder, on every core
   $ dateline extract --help                                        # inputs, outputs, options`);
 
-program.exitOverride((err) => {
-  // Commander reports usage errors itself; scripts get exit status 2 for them.
+// Commander prints usage errors itself; scripts get exit status 2 for them, 0 for help and version.
+const exitCodes = (err: { code: string }) => {
   process.exit(err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help' ? 0 : 2);
-});
+};
+for (const c of [program, ...program.commands]) c.exitOverride(exitCodes).showHelpAfterError('(run with --help for usage)');
 
 await program.parseAsync(process.argv);
