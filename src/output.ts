@@ -36,7 +36,7 @@ export function toExtraction(a: Analysis<DefaultLayers>, stages: readonly string
     times: layers.times,
     places: layers.places,
     events: [],
-    framing: [],
+    framing: layers.framing,
   };
   if (options.tokens) out.tokens = tokenRecords(layers.tokens, layers.tags, layers.syntax, layers.sentences);
   return out;

@@ -7,11 +7,12 @@ import { placesStage } from './extract/places/index.js';
 import { entitiesStage } from './extract/entities/index.js';
 import { statementsStage } from './extract/statements/index.js';
 import { quantitiesStage } from './extract/quantities/index.js';
+import { framingStage } from './extract/framing/index.js';
 
 /**
  * Order matters and is stated here once: the NLP core first; times and places need only it;
  * entities link names before statements resolve speakers to them; quantities come after
- * statements so a figure inside a statement's content can name its claimant.
+ * statements so a figure inside a statement's content can name its claimant. Framing needs only names.
  */
 export function createPipeline() {
   return Pipeline.empty()
@@ -25,6 +26,7 @@ export function createPipeline() {
     .add(entitiesStage)
     .add(statementsStage)
     .add(quantitiesStage)
+    .add(framingStage)
     .check();
 }
 

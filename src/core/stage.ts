@@ -3,8 +3,8 @@
 import type { Document } from './document.js';
 import { DatelineError, asProblem, type Problem } from './errors.js';
 
-/** Layers are named slots; each stage reads some and adds others. */
-export type LayerMap = Record<string, unknown>;
+/** Layers are named slots; each stage reads some and adds others. (`object`, so interfaces qualify too.) */
+export type LayerMap = object;
 
 export interface Stage<Req extends LayerMap, Prod extends LayerMap> {
   /** Versioned name, recorded in provenance: `times.v1`. */
@@ -57,11 +57,11 @@ export class Pipeline<Have extends LayerMap = {}> {
 
   /** Runs every stage; a stage that throws is recorded as a warning and its layers left empty when it can say what empty is. */
   run(doc: Document, options: { timings?: boolean } = {}): Analysis<Have> {
-    const layers: LayerMap = {};
+    const layers: Record<string, unknown> = {};
     const timings: Record<string, number> = {};
     for (const s of this.stages) {
       const t0 = options.timings ? performance.now() : 0;
-      let out: LayerMap;
+      let out: object;
       try {
         out = s.run(doc, layers);
       } catch (e) {

@@ -33,3 +33,13 @@ describe('JSON records', () => {
     expect(() => documentFromBytes(enc('x'.repeat(100)), 'big.txt', { maxBytes: 10 })).toThrowError(expect.objectContaining({ code: 'E_TOO_LARGE', input: 'big.txt' }));
   });
 });
+
+describe('large input', () => {
+  it('reads a 20 MB text whole, with offsets intact, under the default limit', () => {
+    const para = 'Officials said on Monday that 12 people were killed in the city, and “more are missing,” he added.\r\n';
+    const text = para.repeat(Math.ceil((20 * 1024 * 1024) / para.length));
+    const d = documentFromBytes(enc(text), 'big.txt');
+    expect(d.text.length).toBe(text.length);
+    expect(d.text.slice(-para.length)).toBe(para);
+  });
+});

@@ -17,8 +17,9 @@ export const FramingSchema = z.object({
   start: z.number().int().nonnegative(),
   end: z.number().int().nonnegative(),
   term: z.string(),
-  category: z.string().describe('loaded label, delegitimizing, glorifying, euphemism, ...'),
-  referent: z.string().optional(),
+  category: z.enum(['loaded_label', 'delegitimizing', 'glorifying', 'dehumanizing', 'euphemism', 'accusatory']),
+  referent_type: z.string().describe('what kind of thing the term names: government, armed group, the dead, ...'),
+  referent: z.string().optional().describe('who or what it names, from the lexicon or the words around it'),
   provenance: ProvenanceSchema,
 });
 
