@@ -1,0 +1,45 @@
+// `dateline serve`: the JSON API and the web app on one port.
+
+import { Command, InvalidArgumentError } from 'commander';
+import { serve } from '@hono/node-server';
+import { fileURLToPath } from 'node:url';
+import { createApp } from '../server/app.js';
+
+const LOOPBACK = /^(127\.\d+\.\d+\.\d+|localhost|::1|\[::1\])$/;
+
+const port = (v: string) => {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError('a port number from 0 to 65535');
+  return n;
+};
+
+export function serveCommand(): Command {
+  return new Command('serve')
+    .description('serve the HTTP API (/api, described at /api/openapi.json) and the web app')
+    .option('-p, --port <port>', 'port to listen on', port, 8787)
+    .option('--host <host>', 'address to listen on; anything but localhost needs --token', '127.0.0.1')
+    .option('--token <token>', 'bearer token required for writes (default: $DATELINE_TOKEN)')
+    .option('--max-body <bytes>', 'largest request body', (v) => Number(v), 5 * 1024 * 1024)
+    .addHelpText('after', `
+Examples:
+  $ dateline serve                          # http://127.0.0.1:8787
+  $ curl -s localhost:8787/api/extract -H 'content-type: application/json' \\
+      -d '{"text":"Police said 12 people were hurt on Monday.","published":"2021-05-26"}'
+  $ DATELINE_TOKEN=secret dateline serve --host 0.0.0.0`)
+    .action((flags: { port: number; host: string; token?: string; maxBody: number }) => {
+      const token = flags.token ?? process.env['DATELINE_TOKEN'];
+      if (!LOOPBACK.test(flags.host) && !token) {
+        process.stderr.write(`dateline serve: listening on ${flags.host} reaches beyond this machine; set --token or DATELINE_TOKEN so writes need it.\n`);
+        process.exitCode = 2;
+        return;
+      }
+      const webRoot = fileURLToPath(new URL('../../web/dist', import.meta.url));
+      const app = createApp({ webRoot, maxBodyBytes: flags.maxBody, ...(token ? { token } : {}) });
+      const server = serve({ fetch: app.fetch, port: flags.port, hostname: flags.host }, (info) => {
+        process.stderr.write(`dateline serve: http://${flags.host.includes(':') ? `[${flags.host}]` : flags.host}:${info.port}/ (API at /api, OpenAPI at /api/openapi.json)\n`);
+      });
+      const stop = () => server.close(() => process.exit(0));
+      process.on('SIGINT', stop);
+      process.on('SIGTERM', stop);
+    });
+}

@@ -1,0 +1,68 @@
+// The HTTP app: a JSON API over the library and the static web app, in one Hono instance.
+
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { secureHeaders } from 'hono/secure-headers';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { existsSync } from 'node:fs';
+import { relative } from 'node:path';
+import { extract } from '../extract.js';
+import { documentFromRecord } from '../ingest/index.js';
+import { errorResponse, HttpError } from './errors.js';
+import { ExtractRequestSchema } from './requests.js';
+import { openApiDocument } from './openapi.js';
+
+export interface AppOptions {
+  /** Largest request body in bytes. */
+  maxBodyBytes?: number;
+  /** Bearer token required for writes; required whenever the server listens beyond localhost. */
+  token?: string;
+  /** Folder of the built web app (web/dist); omitted: API only. */
+  webRoot?: string;
+}
+
+async function jsonBody(c: { req: { json: () => Promise<unknown> } }): Promise<unknown> {
+  try {
+    return await c.req.json();
+  } catch {
+    throw new HttpError(400, 'E_BAD_JSON', 'the request body is not valid JSON');
+  }
+}
+
+export function createApp(options: AppOptions = {}) {
+  const app = new Hono();
+  const maxBody = options.maxBodyBytes ?? 5 * 1024 * 1024;
+  app.onError((e, c) => errorResponse(c, e));
+  app.notFound((c) => (c.req.path.startsWith('/api/') ? c.json({ error: { code: 'E_NOT_FOUND', message: `no route ${c.req.method} ${c.req.path}` } }, 404) : c.text('not found', 404)));
+  app.use('*', secureHeaders({ contentSecurityPolicy: { defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'"], imgSrc: ["'self'", 'data:'], connectSrc: ["'self'"], objectSrc: ["'none'"], frameAncestors: ["'none'"] } }));
+  app.use('/api/*', bodyLimit({ maxSize: maxBody, onError: (c) => c.json({ error: { code: 'E_TOO_LARGE', message: `the request body is larger than ${maxBody} bytes` } }, 413) }));
+
+  // Writes need the token when one is set (serve sets one whenever it listens beyond localhost).
+  const requireToken = async (c: { req: { header: (n: string) => string | undefined } }) => {
+    if (!options.token) return;
+    if (c.req.header('authorization') !== `Bearer ${options.token}`) throw new HttpError(401, 'E_UNAUTHORIZED', 'this route writes: send "Authorization: Bearer <token>" with the token the server was started with');
+  };
+  void requireToken;
+
+  app.get('/api/health', (c) => c.json({ ok: true }));
+  app.get('/api/openapi.json', (c) => c.json(openApiDocument()));
+
+  app.post('/api/extract', async (c) => {
+    const parsed = ExtractRequestSchema.safeParse(await jsonBody(c));
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      throw new HttpError(400, 'E_BAD_REQUEST', issue.message, issue.path.join('.') || undefined);
+    }
+    const { tokens, published, ...record } = parsed.data;
+    const doc = documentFromRecord(record, { source: 'api', ...(published ? { published, publishedSource: 'flag' as const } : {}) });
+    return c.json(extract(doc, { tokens: tokens ?? false }));
+  });
+
+  if (options.webRoot && existsSync(options.webRoot)) {
+    // serveStatic resolves against the working directory.
+    const root = relative(process.cwd(), options.webRoot) || '.';
+    app.use('/*', serveStatic({ root }));
+    app.get('/*', serveStatic({ root, path: 'index.html' }));
+  }
+  return app;
+}

@@ -1,0 +1,65 @@
+// The HTTP API, tested in process (no port).
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { createApp } from '../src/server/app.js';
+import { ExtractionSchema } from '../src/schema/index.js';
+
+const app = createApp({ maxBodyBytes: 200_000 });
+const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
+  app.request(path, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+
+describe('HTTP API', () => {
+  it('extracts an article without storing it, returning a valid dateline/1 record', async () => {
+    const text = readFileSync(new URL('./fixtures/wikinews/GUM_news_asylum.txt', import.meta.url), 'utf8');
+    const res = await post('/api/extract', { text, outlet: 'Wikinews' });
+    expect(res.status).toBe(200);
+    const x = ExtractionSchema.parse(await res.json());
+    expect(x.document.text).toBe(text);
+    expect(x.document.outlet).toBe('Wikinews');
+    expect(x.document.published).toBe('2015-05-18');
+  });
+
+  it('reads HTML bodies and the published field', async () => {
+    const res = await post('/api/extract', { html: '<html><body><p>Officials said 3 people died.</p></body></html>', published: '2020-02-02' });
+    expect(res.status).toBe(200);
+    const x = await res.json();
+    expect(x.document).toMatchObject({ text: 'Officials said 3 people died.', published: '2020-02-02', format: 'html' });
+  });
+
+  it('answers bad input with a code, a message and the field', async () => {
+    const bad = await post('/api/extract', { text: 'x', published: '26/05/2021' });
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).error).toMatchObject({ code: 'E_BAD_REQUEST', field: 'published' });
+    const both = await post('/api/extract', { text: 'a', html: '<p>b</p>' });
+    expect((await both.json()).error.code).toBe('E_BAD_REQUEST');
+    const extra = await post('/api/extract', { text: 'a', colour: 'red' });
+    expect(extra.status).toBe(400);
+    const notJson = await post('/api/extract', '{"text": ');
+    expect((await notJson.json()).error.code).toBe('E_BAD_JSON');
+    const blank = await post('/api/extract', { text: '   ' });
+    expect(blank.status).toBe(422);
+    expect((await blank.json()).error.code).toBe('E_EMPTY');
+  });
+
+  it('refuses bodies over the size limit with 413', async () => {
+    const res = await post('/api/extract', { text: 'word '.repeat(100_000) });
+    expect(res.status).toBe(413);
+    expect((await res.json()).error.code).toBe('E_TOO_LARGE');
+  });
+
+  it('describes itself in OpenAPI and answers unknown routes with a JSON 404', async () => {
+    const doc = await (await app.request('/api/openapi.json')).json();
+    expect(doc.openapi).toMatch(/^3\./);
+    expect(doc.paths['/api/extract'].post.requestBody).toBeDefined();
+    expect(doc.components.schemas.Extraction.properties.statements).toBeDefined();
+    const missing = await app.request('/api/nothing');
+    expect(missing.status).toBe(404);
+    expect((await missing.json()).error.code).toBe('E_NOT_FOUND');
+  });
+
+  it('sends no CORS headers and a strict content security policy', async () => {
+    const res = await app.request('/api/health', { headers: { origin: 'https://elsewhere.example' } });
+    expect(res.headers.get('access-control-allow-origin')).toBeNull();
+    expect(res.headers.get('content-security-policy')).toMatch(/script-src 'self'/);
+  });
+});
