@@ -8,8 +8,10 @@ export interface Claim {
   outlet?: string;
   /** What is measured: the quantity's category (killed, injured, weapons, ...). */
   measure: string;
-  /** Whose or where: the place named in the same sentence, when there is one. */
+  /** Where: the place named nearest the figure in its sentence, else the place the report is mostly about. */
   where?: string;
+  /** The point of `where`, so nearby names ("Stone Town", "Zanzibar") compare as one area. */
+  point?: { lat: number; lon: number };
   /** As of which day (YYYY-MM-DD): the publication date. */
   asOf?: string;
   value: number;
@@ -55,22 +57,41 @@ function sentenceOf(x: Extraction, start: number): { start: number; end: number 
   return x.sentences.find((s) => s.start <= start && start < s.end) ?? { start, end: start };
 }
 
+type PlaceRecord = Extraction['places'][number];
+
+/** The place a report is mostly about: the most mentioned one below country level (then any), dateline aside. */
+function focusPlace(x: Extraction, notDateline: (p: PlaceRecord) => boolean): PlaceRecord | undefined {
+  const counts = new Map<string, { p: PlaceRecord; n: number }>();
+  for (const p of x.places.filter(notDateline)) {
+    const e = counts.get(p.name);
+    if (e) e.n++; else counts.set(p.name, { p, n: 1 });
+  }
+  const ranked = [...counts.values()].sort((a, b) => Number(a.p.kind === 'country') - Number(b.p.kind === 'country') || b.n - a.n);
+  return ranked[0]?.p;
+}
+
 /** The claims a document makes about comparable measures. */
 export function claimsOf(x: Extraction): Claim[] {
   const out: Claim[] = [];
   const statements = new Map(x.statements.map((s) => [s.id, s]));
+  // The dateline names where the report was filed, not where things happened.
+  const dl = x.document.dateline?.place_span;
+  const notDateline = (p: PlaceRecord) => !dl || p.end <= dl.start || p.start >= dl.end;
+  const focus = focusPlace(x, notDateline);
   for (const q of x.quantities) {
     if (!q.category || !COMPARABLE.has(q.category) || q.value === null) continue;
     const [low, high] = interval(q);
     const sent = sentenceOf(x, q.start);
-    const where = x.places.find((p) => p.start >= sent.start && p.end <= sent.end && p.kind !== 'country')?.name
-      ?? x.places.find((p) => p.start >= sent.start && p.end <= sent.end)?.name;
+    const distance = (p: PlaceRecord) => (p.end <= q.start ? q.start - p.end : p.start - q.end);
+    const near = x.places
+      .filter((p) => p.start >= sent.start && p.end <= sent.end && notDateline(p))
+      .sort((a, b) => Number(a.kind === 'country') - Number(b.kind === 'country') || distance(a) - distance(b))[0] ?? focus;
     const st = q.statement ? statements.get(q.statement) : undefined;
     out.push({
       doc: x.document.id,
       ...(x.document.outlet ? { outlet: x.document.outlet } : {}),
       measure: q.category,
-      ...(where ? { where } : {}),
+      ...(near ? { where: near.name, point: { lat: near.lat, lon: near.lon } } : {}),
       ...(x.document.published ? { asOf: x.document.published } : {}),
       value: q.value,
       approx: q.approx,
@@ -95,16 +116,27 @@ export interface Disagreement extends ClaimGroup {
   conflicts: Array<[number, number]>;
 }
 
-/** Groups claims by what they measure and where. Claims with no place join every group of their measure only when it is alone. */
+/** Places this close are one area for comparing tolls (a town and the island it stands on). */
+const SAME_AREA_KM = 50;
+
+function km(a: { lat: number; lon: number }, b: { lat: number; lon: number }): number {
+  const rad = Math.PI / 180;
+  const h = Math.sin(((b.lat - a.lat) * rad) / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(((b.lon - a.lon) * rad) / 2) ** 2;
+  return 2 * 6371 * Math.asin(Math.sqrt(h));
+}
+
+const sameArea = (a: Claim, b: Claim): boolean =>
+  a.where === b.where || (a.point !== undefined && b.point !== undefined && km(a.point, b.point) <= SAME_AREA_KM);
+
+/** Groups claims by what they measure and where, joining places in one area. */
 export function groupClaims(claims: readonly Claim[]): ClaimGroup[] {
-  const groups = new Map<string, ClaimGroup>();
+  const groups: ClaimGroup[] = [];
   for (const c of claims) {
-    const key = `${c.measure}|${c.where ?? ''}`;
-    let g = groups.get(key);
-    if (!g) groups.set(key, (g = { measure: c.measure, ...(c.where ? { where: c.where } : {}), claims: [] }));
+    let g = groups.find((g) => g.measure === c.measure && g.claims.some((o) => sameArea(o, c)));
+    if (!g) groups.push((g = { measure: c.measure, ...(c.where ? { where: c.where } : {}), claims: [] }));
     g.claims.push(c);
   }
-  return [...groups.values()];
+  return groups;
 }
 
 /** Two claims conflict when no single true value fits both, allowing cumulative tolls to grow over time. */
