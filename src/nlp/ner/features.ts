@@ -1,0 +1,312 @@
+// Hashed features for the name tagger: per-token string hashes are cached, features combine integers (no string churn).
+
+import { LEXICON_CATEGORIES, PhraseMatcher, lexiconCodes } from './lexicon.js';
+
+/** 32-bit FNV-1a hash of a string. */
+export function hashString(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/** Mixes a feature template id with up to two integer values into one 32-bit hash (murmur3 finalizer). */
+export function mix(template: number, a: number, b = 0): number {
+  let h = Math.imul(template + 1, 0x9e3779b1) ^ a;
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h ^= b;
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
+}
+
+/** Capitalization classes. */
+export const enum Caps { Lower = 0, Initial = 1, AllCaps = 2, Digit = 3, Other = 4, Mixed = 5 }
+
+/** What the tagger needs to know about one word form, computed once per distinct form. */
+export interface FormInfo {
+  form: number;
+  lower: number;
+  shape: number;
+  pre2: number;
+  pre3: number;
+  suf2: number;
+  suf3: number;
+  suf4: number;
+  caps: Caps;
+  /** Single-token lexicon category mask. */
+  mask: number;
+  /** How the word is usually written inside sentences in general text: CaseUsage. */
+  usage: number;
+  lowerText: string;
+  /** Whether a name may start with this word: capitalized, or a particle ("al", "de"). */
+  mayStartName: boolean;
+  /** Whether a name may go on through this word: as above, or a number or connector ("of", "-", "&"). */
+  mayContinueName: boolean;
+}
+
+/** How a word is written mid-sentence in general English text (from UD EWT): a strong cue for names without a tagger. */
+export const enum CaseUsage { Unseen = 0, Lower = 1, Mixed = 2, Capitalized = 3 }
+
+/** Words by their mid-sentence case usage, as stored in the model file. */
+export interface CaseWords {
+  lower: string[];
+  mixed: string[];
+  capitalized: string[];
+}
+
+const UPPER = /\p{Lu}/u;
+const LOWER = /\p{Ll}/u;
+const DIGIT = /\p{Nd}/u;
+
+/** Word shape with repeated classes collapsed: "Obama" -> "Xx", "U.S." -> "X.X.", "2021" -> "d". */
+export function shapeOf(w: string): string {
+  let out = '';
+  let prev = '';
+  for (const ch of w) {
+    const c = UPPER.test(ch) ? 'X' : LOWER.test(ch) ? 'x' : DIGIT.test(ch) ? 'd' : ch;
+    if (c !== prev) out += c;
+    prev = c;
+  }
+  return out;
+}
+
+export function capsOf(w: string): Caps {
+  const first = w[0] ?? '';
+  if (DIGIT.test(first)) return Caps.Digit;
+  if (UPPER.test(first)) {
+    let upperRest = 0, lowerRest = 0;
+    for (let i = 1; i < w.length; i++) {
+      const ch = w[i]!;
+      if (UPPER.test(ch)) upperRest++;
+      else if (LOWER.test(ch)) lowerRest++;
+    }
+    if (lowerRest === 0) return w.length > 1 ? Caps.AllCaps : Caps.Initial;
+    return upperRest > 0 ? Caps.Mixed : Caps.Initial;
+  }
+  if (LOWER.test(first)) {
+    for (let i = 1; i < w.length; i++) if (UPPER.test(w[i]!)) return Caps.Mixed;
+    return Caps.Lower;
+  }
+  return Caps.Other;
+}
+
+/** Feature template ids; changing them changes the model format (bump FEATURE_VERSION). */
+const enum T {
+  Bias, Form, Lower, Shape, Pre2, Pre3, Suf2, Suf3, Suf4,
+  LowerM1, LowerP1, LowerM2, LowerP2, ShapeM1, ShapeP1, ShapeM1S0, ShapeS0P1,
+  Pos, PosM1, PosP1, PosS0P1, PosM1S0, PosShape,
+  InitShape, InitLower, Headline,
+  Lex, LexM1, LexP1, LexM2, LexP2, MaskS0,
+  CapsWindow, LowerM1L0, LowerL0P1, CapsRun,
+  PrevLabel, Prev2Label, PrevLower, PrevShape, PrevPos,
+  Usage, UsageM1, UsageP1, UsageInit,
+}
+export const FEATURE_VERSION = 3;
+
+/** Slots of a token's feature row that name the word itself (form, lower case, affixes, word bigrams). */
+export const WORD_IDENTITY_SLOTS: readonly number[] = [1, 2, 4, 5, 6, 7, 8, 17, 18];
+
+/** Upper bound on static features per token (sizes the scratch buffers). */
+export const MAX_STATIC_FEATURES = 64;
+
+/**
+ * Computes the static (label-independent) features of a sentence, and the label-history features
+ * at decode time. One instance per thread; it caches form information across documents.
+ */
+export class FeatureExtractor {
+  private readonly cache = new Map<string, FormInfo>();
+  private readonly C = LEXICON_CATEGORIES.length;
+  private lex = new Uint8Array(0);
+  private lexLen = new Uint8Array(0);
+  private infos: FormInfo[] = [];
+  private posHash = new Uint32Array(0);
+  private readonly usage = new Map<string, number>();
+
+  private readonly particles: ReadonlySet<string>;
+  private lowers: string[] = [];
+  private n = 0;
+  private headline = 0;
+  private upos: readonly string[] | null = null;
+
+  private readonly connectors: ReadonlySet<string>;
+
+  constructor(private readonly matcher: PhraseMatcher, caseWords?: CaseWords, nameParticles: readonly string[] = [], nameConnectors: readonly string[] = []) {
+    this.particles = new Set(nameParticles.map((p) => p.toLowerCase()));
+    this.connectors = new Set(nameConnectors.map((p) => p.toLowerCase()));
+    if (caseWords) {
+      for (const w of caseWords.lower) this.usage.set(w, CaseUsage.Lower);
+      for (const w of caseWords.mixed) this.usage.set(w, CaseUsage.Mixed);
+      for (const w of caseWords.capitalized) this.usage.set(w, CaseUsage.Capitalized);
+    }
+  }
+
+  info(form: string): FormInfo {
+    let fi = this.cache.get(form);
+    if (fi) return fi;
+    if (this.cache.size > 200_000) this.cache.clear();
+    const lower = form.toLowerCase();
+    // "al-Qaddoumi", "bin-Salman": a particle joined by a hyphen to a capitalized name looks, to every
+    // feature but the word itself, like the name after it (the training data rarely has such words).
+    const hy = lower.indexOf('-');
+    const look = hy > 0 && this.particles.has(lower.slice(0, hy)) && UPPER.test(form[hy + 1] ?? '') ? form.slice(hy + 1) : form;
+    const lookLower = look === form ? lower : look.toLowerCase();
+    fi = {
+      form: hashString(form), lower: hashString(lower), shape: hashString(shapeOf(look)),
+      pre2: hashString(lookLower.slice(0, 2)), pre3: hashString(lookLower.slice(0, 3)),
+      suf2: hashString(lookLower.slice(-2)), suf3: hashString(lookLower.slice(-3)), suf4: hashString(lookLower.slice(-4)),
+      caps: capsOf(look), mask: this.matcher.maskOf(form), usage: this.usage.get(lower) ?? CaseUsage.Unseen,
+      lowerText: lower, mayStartName: false, mayContinueName: false,
+    };
+    fi.mayStartName = fi.caps === Caps.Initial || fi.caps === Caps.AllCaps || fi.caps === Caps.Mixed || this.particles.has(lower);
+    fi.mayContinueName = fi.mayStartName || fi.caps === Caps.Digit || this.connectors.has(lower);
+    this.cache.set(form, fi);
+    return fi;
+  }
+
+  /** Reads a sentence (tokens [from, to) of `forms`) so that token() can emit features. `upos` null: no POS features. */
+  prepare(forms: readonly string[], upos: readonly string[] | null, from: number, to: number): void {
+    const n = to - from;
+    const C = this.C;
+    this.n = n;
+    if (this.lex.length < n * C) { this.lex = new Uint8Array(n * C * 2); this.lexLen = new Uint8Array(n * C * 2); }
+    if (this.posHash.length < n) this.posHash = new Uint32Array(n * 2);
+    const infos = this.infos, lowers = this.lowers;
+    infos.length = n;
+    lowers.length = n;
+    let capitalized = 0, words = 0;
+    for (let i = 0; i < n; i++) {
+      const fi = this.info(forms[from + i]!);
+      infos[i] = fi;
+      lowers[i] = fi.lowerText;
+      if (fi.caps === Caps.Initial || fi.caps === Caps.AllCaps || fi.caps === Caps.Mixed) { capitalized++; words++; } else if (fi.caps === Caps.Lower) words++;
+      this.posHash[i] = upos ? hashString(upos[from + i]!) : 0;
+    }
+    lexiconCodes(this.matcher, lowers, 0, n, this.lex, this.lexLen);
+    // Headlines and titles capitalize most words, which makes capitalization a weak cue.
+    this.headline = words >= 3 && capitalized / words > 0.7 ? 1 : 0;
+    this.upos = upos;
+  }
+
+  /** Lower-case forms of the prepared sentence (sentence-relative indices). */
+  get lowerForms(): readonly string[] {
+    return this.lowers;
+  }
+
+  /** Whether token i of the prepared sentence can end a name: capitalized or a number, not a lower-case word or punctuation. */
+  mayEndName(i: number): boolean {
+    const c = this.infos[i]!.caps;
+    return c === Caps.Initial || c === Caps.AllCaps || c === Caps.Mixed || c === Caps.Digit;
+  }
+
+  /** Whether a name can go on through token i of the prepared sentence (see FormInfo.mayContinueName). */
+  mayContinueName(i: number): boolean {
+    return this.infos[i]!.mayContinueName;
+  }
+
+  /** Whether token i of the prepared sentence can begin a name (capitalized, or a particle such as "al"). */
+  mayStartName(i: number): boolean {
+    return this.infos[i]!.mayStartName;
+  }
+
+  /**
+   * Writes the static features of tokens [from, to) into `out` (MAX_STATIC_FEATURES per token,
+   * unused slots are 0xffffffff, skipped by the model). `upos` may be null (no tagger): POS features are left out.
+   */
+  sentence(forms: readonly string[], upos: readonly string[] | null, from: number, to: number, out: Uint32Array): void {
+    this.prepare(forms, upos, from, to);
+    for (let i = 0; i < to - from; i++) this.token(i, out, i * MAX_STATIC_FEATURES);
+  }
+
+  /** Writes the static features of token i of the prepared sentence into out[base, base + MAX_STATIC_FEATURES). */
+  token(i: number, out: Uint32Array, base: number): void {
+    const n = this.n, C = this.C, infos = this.infos, headline = this.headline, upos = this.upos;
+    const NONE = 0x7fffffff;
+    const lex = this.lex;
+    {
+      let k = base;
+      const w = infos[i]!;
+      const m1 = i > 0 ? infos[i - 1]! : null, m2 = i > 1 ? infos[i - 2]! : null;
+      const p1 = i + 1 < n ? infos[i + 1]! : null, p2 = i + 2 < n ? infos[i + 2]! : null;
+      const lm1 = m1 ? m1.lower : NONE, lp1 = p1 ? p1.lower : NONE;
+      const sm1 = m1 ? m1.shape : NONE, sp1 = p1 ? p1.shape : NONE;
+      out[k++] = mix(T.Bias, 0);
+      out[k++] = mix(T.Form, w.form);
+      out[k++] = mix(T.Lower, w.lower);
+      out[k++] = mix(T.Shape, w.shape);
+      out[k++] = mix(T.Pre2, w.pre2);
+      out[k++] = mix(T.Pre3, w.pre3);
+      out[k++] = mix(T.Suf2, w.suf2);
+      out[k++] = mix(T.Suf3, w.suf3);
+      out[k++] = mix(T.Suf4, w.suf4);
+      out[k++] = mix(T.LowerM1, lm1);
+      out[k++] = mix(T.LowerP1, lp1);
+      out[k++] = mix(T.LowerM2, m2 ? m2.lower : NONE);
+      out[k++] = mix(T.LowerP2, p2 ? p2.lower : NONE);
+      out[k++] = mix(T.ShapeM1, sm1);
+      out[k++] = mix(T.ShapeP1, sp1);
+      out[k++] = mix(T.ShapeM1S0, sm1, w.shape);
+      out[k++] = mix(T.ShapeS0P1, w.shape, sp1);
+      out[k++] = mix(T.LowerM1L0, lm1, w.lower);
+      out[k++] = mix(T.LowerL0P1, w.lower, lp1);
+      out[k++] = mix(T.CapsWindow, (m1 ? m1.caps : 7) * 64 + w.caps * 8 + (p1 ? p1.caps : 7), headline);
+      // How many capitalized words in a row end here: long runs are names or headlines.
+      let run = 0;
+      for (let j = i; j >= 0 && run < 4; j--) { const c = infos[j]!.caps; if (c === Caps.Initial || c === Caps.AllCaps || c === Caps.Mixed) run++; else break; }
+      out[k++] = mix(T.CapsRun, run, w.caps);
+      out[k++] = mix(T.Usage, w.usage, w.caps);
+      out[k++] = mix(T.UsageM1, m1 ? m1.usage * 8 + m1.caps : 63, w.usage * 8 + w.caps);
+      out[k++] = mix(T.UsageP1, p1 ? p1.usage * 8 + p1.caps : 63, w.usage * 8 + w.caps);
+      if (i === 0) {
+        out[k++] = mix(T.InitShape, w.shape);
+        out[k++] = mix(T.InitLower, w.lower);
+        out[k++] = mix(T.UsageInit, w.usage, w.caps);
+      }
+      if (headline) out[k++] = mix(T.Headline, w.caps, w.lower);
+      if (upos) {
+        const ph = this.posHash;
+        const pm1 = i > 0 ? ph[i - 1]! : NONE, pp1 = i + 1 < n ? ph[i + 1]! : NONE;
+        out[k++] = mix(T.Pos, ph[i]!);
+        out[k++] = mix(T.PosM1, pm1);
+        out[k++] = mix(T.PosP1, pp1);
+        out[k++] = mix(T.PosS0P1, ph[i]!, pp1);
+        out[k++] = mix(T.PosM1S0, pm1, ph[i]!);
+        out[k++] = mix(T.PosShape, ph[i]!, w.shape);
+      }
+      out[k++] = mix(T.MaskS0, w.mask);
+      for (let c = 0; c < C; c++) {
+        const code = lex[i * C + c]!;
+        if (code) out[k++] = mix(T.Lex, c * 8 + code);
+        if (i > 0 && lex[(i - 1) * C + c]) out[k++] = mix(T.LexM1, c * 8 + lex[(i - 1) * C + c]!);
+        if (i + 1 < n && lex[(i + 1) * C + c]) out[k++] = mix(T.LexP1, c * 8 + lex[(i + 1) * C + c]!);
+        if (i > 1 && lex[(i - 2) * C + c]) out[k++] = mix(T.LexM2, c * 8 + lex[(i - 2) * C + c]!);
+        if (i + 2 < n && lex[(i + 2) * C + c]) out[k++] = mix(T.LexP2, c * 8 + lex[(i + 2) * C + c]!);
+        if (k >= base + MAX_STATIC_FEATURES - 1) break;
+      }
+      while (k < base + MAX_STATIC_FEATURES) out[k++] = 0xffffffff;
+    }
+  }
+
+  /** Per-token context the history features need (lower, shape, POS hashes), CONTEXT_WIDTH per token, for the last sentence. */
+  context(n: number, out: Uint32Array): void {
+    for (let i = 0; i < n; i++) {
+      const w = this.infos[i]!;
+      out[i * 3] = w.lower;
+      out[i * 3 + 1] = w.shape;
+      out[i * 3 + 2] = this.posHash[i]!;
+    }
+  }
+}
+export const HISTORY_FEATURES = 5;
+export const CONTEXT_WIDTH = 3;
+
+/** The label-history features of token i, from context() output, written into out[0..HISTORY_FEATURES). */
+export function historyFeatures(ctx: Uint32Array, i: number, prev: number, prev2: number, out: Uint32Array): void {
+  out[0] = mix(T.PrevLabel, prev);
+  out[1] = mix(T.Prev2Label, prev2, prev);
+  out[2] = mix(T.PrevLower, prev, ctx[i * 3]!);
+  out[3] = mix(T.PrevShape, prev, ctx[i * 3 + 1]!);
+  out[4] = mix(T.PrevPos, prev, ctx[i * 3 + 2]!);
+}
+

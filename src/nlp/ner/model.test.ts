@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { FeatureExtractor } from './features.js';
+import { PhraseMatcher, type LexiconEntries } from './lexicon.js';
+import { Decoder, ENTITY_TYPES, NerWeights, labelsToSpans, spansToLabels, train, type TrainSentence } from './model.js';
+
+const PERSON = ENTITY_TYPES.indexOf('person'), PLACE = ENTITY_TYPES.indexOf('place');
+const noLexicons: LexiconEntries = { title: [], place: [], organization: [], group: [], demonym: [], orgWord: [], facilityHead: [], firstName: [] };
+const toy: TrainSentence[] = [
+  { forms: 'Anna Berg visited Oslo today .'.split(' '), upos: null, spans: [{ start: 0, end: 2, type: PERSON }, { start: 3, end: 4, type: PLACE }] },
+  { forms: 'Yesterday Omar Haddad flew to Rome .'.split(' '), upos: null, spans: [{ start: 1, end: 3, type: PERSON }, { start: 5, end: 6, type: PLACE }] },
+  { forms: 'The talks in Lima ended .'.split(' '), upos: null, spans: [{ start: 3, end: 4, type: PLACE }] },
+];
+const trainToy = (seed: number) => train(toy, new FeatureExtractor(new PhraseMatcher(noLexicons)), {
+  seed, epochs: 5, hashBits: 12, posDropout: 0, prune: 0, wordDropout: 0, featureDropout: 0,
+}, { format: 'dateline-ner', version: 1, featureVersion: 1, types: ENTITY_TYPES, lexicons: noLexicons, trainedOn: 'toy', usesPos: false });
+
+describe('name tagger model', () => {
+  it('test_model_bilou_labels_round_trip', () => {
+    const spans = [{ start: 0, end: 2, type: 0 }, { start: 3, end: 4, type: 2 }, { start: 5, end: 8, type: 1 }];
+    expect(labelsToSpans(spansToLabels(9, spans), 9)).toEqual(spans);
+  });
+
+  it('test_model_broken_label_sequences_still_give_spans', () => {
+    // I without B, and a name left open at the end.
+    const B = 1, I = 2;
+    expect(labelsToSpans([0, I, 0, B, I], 5)).toEqual([{ start: 1, end: 2, type: 0 }, { start: 3, end: 5, type: 0 }]);
+  });
+
+  it('test_model_training_is_deterministic_given_a_seed', () => {
+    expect(trainToy(7).serialize()).toEqual(trainToy(7).serialize());
+  });
+
+  it('test_model_file_round_trips_and_decodes_the_same', () => {
+    const w = trainToy(1);
+    const back = NerWeights.deserialize(w.serialize());
+    expect(back.meta.trainedOn).toBe('toy');
+    const forms = 'Anna Berg visited Oslo today .'.split(' ');
+    const a = new Decoder(w, new FeatureExtractor(new PhraseMatcher(noLexicons))).decode(forms, null, 0, forms.length);
+    const b = new Decoder(back, new FeatureExtractor(new PhraseMatcher(noLexicons))).decode(forms, null, 0, forms.length);
+    expect([...b.subarray(0, forms.length)]).toEqual([...a.subarray(0, forms.length)]);
+    expect(labelsToSpans(a, forms.length)).toEqual(toy[0]!.spans);
+  });
+});

@@ -1,0 +1,244 @@
+// Finds names in a sentence: the model's BILOU decode, then the shared name rules (titles split off, group/facility types, boundary fixes), and across a document.
+
+import { FeatureExtractor } from './features.js';
+import { CATEGORY_ID, PhraseMatcher, phraseKey } from './lexicon.js';
+import { Decoder, ENTITY_TYPES, NerWeights, labelsToSpans, type TokenSpan } from './model.js';
+import { NameRules, type TokenRange } from './names.js';
+
+const PERSON = ENTITY_TYPES.indexOf('person');
+const ORGANIZATION = ENTITY_TYPES.indexOf('organization');
+const PLACE = ENTITY_TYPES.indexOf('place');
+const FACILITY = ENTITY_TYPES.indexOf('facility');
+const GROUP = ENTITY_TYPES.indexOf('group');
+
+/** A name found in a sentence, in document token indices, with the titles right before it. */
+export interface FoundName extends TokenSpan {
+  titles: TokenRange[];
+}
+
+const UPPER_INITIAL = /^\p{Lu}/u;
+const MAX_NAME_TOKENS = 6;
+
+/** One per thread: owns the model's scratch buffers. */
+export class NameRecognizer {
+  readonly rules: NameRules;
+  private readonly decoder: Decoder;
+  /** Known multi-word place and organization names, which fix the model's boundaries ("al Jazeera", "Press TV"). */
+  private readonly known: PhraseMatcher;
+  private readonly orgWords: Set<string>;
+  private readonly facilityWords: Set<string>;
+  private readonly demonyms: Set<string>;
+  private readonly orgHeads: Set<string>;
+  /** Plural group names ("Palestinians", "Shiites"), found even where the model saw no name. */
+  private readonly groups: PhraseMatcher;
+
+  constructor(readonly weights: NerWeights) {
+    const lex = weights.meta.lexicons;
+    this.rules = new NameRules(lex);
+    this.known = new PhraseMatcher({ place: lex.place, organization: lex.organization });
+    this.orgWords = new Set(lex.orgWord.map(phraseKey));
+    this.facilityWords = new Set(lex.facilityHead.map(phraseKey));
+    this.demonyms = new Set(lex.demonym.map(phraseKey));
+    this.orgHeads = new Set(lex.orgHead.map(phraseKey));
+    this.groups = new PhraseMatcher({ group: lex.group.filter((g) => /s$/i.test(g)) });
+    this.decoder = new Decoder(weights, new FeatureExtractor(new PhraseMatcher(lex), weights.meta.caseWords, weights.meta.nameParticles, weights.meta.nameConnectors));
+  }
+
+  /** Names in tokens [from, to) of `forms` (document-wide arrays); `upos` null when there are no tags. */
+  sentence(forms: readonly string[], upos: readonly string[] | null, from: number, to: number, out: FoundName[]): void {
+    if (to <= from) return;
+    const y = this.decoder.decode(forms, upos, from, to);
+    const spans = labelsToSpans(y, to - from);
+    for (const sp of spans) {
+      // Names end in a capitalized word or a number: "Ottawa street" is "Ottawa", "Museum of Flight was" is "Museum of Flight".
+      while (sp.end > sp.start + 1 && !this.decoder.mayEndName(sp.end - 1)) sp.end--;
+      if (sp.type === FACILITY && !this.rules.endsInFacilityWord(forms, sp.start + from, sp.end + from)) sp.type = PLACE;
+      sp.start += from;
+      sp.end += from;
+    }
+    this.applyKnownNames(forms, from, to, spans);
+    this.attachHeadWords(forms, from, to, spans);
+    this.splitTitledPeople(forms, from, spans);
+    this.addGroups(forms, from, to, spans);
+    for (const sp of spans) {
+      let start = sp.start;
+      const end = sp.end;
+      let type = sp.type;
+      if (type === PERSON) {
+        const ns = this.rules.nameStartAfterTitles(forms, start, end);
+        if (ns >= end) continue;
+        start = ns;
+        // People's names do not end in "Airport" or "Ministry": the model confused the type.
+        if (end - start >= 2 && this.rules.endsInFacilityWord(forms, start, end)) type = FACILITY;
+        else if (end - start >= 2 && this.orgWords.has(phraseKey(forms[end - 1]!))) type = ORGANIZATION;
+      }
+      if (type !== ORGANIZATION && type !== GROUP && end - start >= 2 && this.orgHeads.has(phraseKey(forms[end - 1]!))) type = ORGANIZATION;
+      if ((type === PERSON || type === ORGANIZATION) && this.rules.isGroup(forms, start, end)) type = GROUP;
+      else if (type === PLACE && this.rules.endsInFacilityWord(forms, start, end)) type = FACILITY;
+      const titles = type === PERSON ? this.rules.titlesBefore(forms, start, from) : [];
+      out.push({ start, end, type, titles });
+    }
+  }
+
+  /** Capitalized plural group names the model left out ("thousands of Palestinians"). */
+  private addGroups(forms: readonly string[], from: number, to: number, spans: TokenSpan[]): void {
+    let added = false;
+    this.groups.scan(this.decoder.lowerForms, 0, to - from, (s, e) => {
+      s += from;
+      e += from;
+      if (!UPPER_INITIAL.test(forms[s]!)) return;
+      for (const sp of spans) if (sp.start < e && s < sp.end) return;
+      spans.push({ start: s, end: e, type: GROUP });
+      added = true;
+    }, true);
+    if (added) spans.sort((a, b) => a.start - b.start);
+  }
+
+  /**
+   * An organization span that runs through a title into a name ("Armed Forces Chief of Staff Major General
+   * Mohammad Baqeri", which a model without POS tags may find) is an organization, titles and a person.
+   */
+  private splitTitledPeople(forms: readonly string[], from: number, spans: TokenSpan[]): void {
+    const lowers = this.decoder.lowerForms;
+    for (let k = 0; k < spans.length; k++) {
+      const sp = spans[k]!;
+      if (sp.type !== ORGANIZATION) continue;
+      const cut = this.rules.nameStartAfterTitles(forms, sp.start, sp.end);
+      if (cut <= sp.start || cut >= sp.end) continue;
+      let plain = true;
+      for (let i = cut; i < sp.end && plain; i++) {
+        const key = phraseKey(lowers[i - from]!);
+        plain = !this.orgWords.has(key) && !this.facilityWords.has(key);
+      }
+      if (!plain) continue;
+      const chain = this.rules.titlesBefore(forms, cut, sp.start);
+      let orgEnd = chain.length ? chain[0]!.start : cut;
+      while (orgEnd > sp.start && !this.decoder.mayEndName(orgEnd - 1 - from)) orgEnd--;
+      const person: TokenSpan = { start: cut, end: sp.end, type: PERSON };
+      if (orgEnd > sp.start) {
+        sp.end = orgEnd;
+        spans.splice(k + 1, 0, person);
+        k++;
+      } else spans[k] = person;
+    }
+  }
+
+  /**
+   * Capitalized organization and facility words belong to the name beside them: "Ben Gurion" + "Airport",
+   * "Foreign" + "Ministry". The head word decides the type.
+   */
+  private attachHeadWords(forms: readonly string[], from: number, to: number, spans: TokenSpan[]): void {
+    const lowers = this.decoder.lowerForms;
+    const headKind = (i: number): number => {
+      if (!UPPER_INITIAL.test(forms[i]!)) return -1;
+      const k = phraseKey(lowers[i - from]!);
+      return this.facilityWords.has(k) ? FACILITY : this.orgWords.has(k) ? ORGANIZATION : -1;
+    };
+    for (let k = 0; k < spans.length; k++) {
+      const sp = spans[k]!;
+      // Rightwards: the head word follows the name, alone or as a one-word name of its own.
+      let kind = -1;
+      while (sp.end < to && (kind = headKind(sp.end)) >= 0) {
+        const next = spans[k + 1];
+        if (next && next.start === sp.end) {
+          if (next.end - next.start > 1) break;
+          spans.splice(k + 1, 1);
+        } else if (next && next.start < sp.end + 1) break;
+        sp.end++;
+        sp.type = kind === FACILITY && sp.type !== ORGANIZATION ? FACILITY : kind === ORGANIZATION ? ORGANIZATION : sp.type;
+      }
+      // Leftwards: an organization name that starts with its head word takes the capitalized words before it.
+      if (headKind(sp.start) === ORGANIZATION && sp.type === ORGANIZATION) {
+        const floor = k > 0 ? spans[k - 1]!.end : from;
+        while (sp.start - 1 >= floor && UPPER_INITIAL.test(forms[sp.start - 1]!) && !this.demonyms.has(phraseKey(lowers[sp.start - 1 - from]!))
+          && !this.rules.isTitle(forms, sp.start - 1, sp.start)) sp.start--;
+      }
+    }
+  }
+
+  /**
+   * Multi-word names from the lexicons that end in a capitalized word replace the model's names they
+   * overlap, or are added when the model found nothing there; names only partly inside stay as they are.
+   */
+  private applyKnownNames(forms: readonly string[], from: number, to: number, spans: TokenSpan[]): void {
+    const placeBit = 1 << CATEGORY_ID.place;
+    this.known.scan(this.decoder.lowerForms, 0, to - from, (s, e, mask) => {
+      s += from;
+      e += from;
+      if (e - s < 2 || !UPPER_INITIAL.test(forms[e - 1]!)) return;
+      const inside: number[] = [];
+      for (let k = 0; k < spans.length; k++) {
+        const sp = spans[k]!;
+        if (sp.end <= s || sp.start >= e) continue;
+        if (sp.start < s || sp.end > e) return;
+        inside.push(k);
+      }
+      if (inside.length === 1 && spans[inside[0]!]!.start === s && spans[inside[0]!]!.end === e) return;
+      const modelType = inside.length ? spans[inside[0]!]!.type : -1;
+      const type = (mask & placeBit) && !(mask & (1 << CATEGORY_ID.organization)) ? PLACE
+        : !(mask & placeBit) ? ORGANIZATION
+        : modelType === PLACE || modelType === ORGANIZATION ? modelType : PLACE;
+      for (let k = inside.length - 1; k >= 0; k--) spans.splice(inside[k]!, 1);
+      spans.push({ start: s, end: e, type });
+      spans.sort((a, b) => a.start - b.start);
+    }, true);
+  }
+
+  /**
+   * Names of a whole document (sentences given as token ranges), then made consistent across it:
+   * a name string keeps the type most of its mentions got, and later mentions the model missed
+   * ("Brahms" after "Johannes Brahms", "Dvořák" in a sentence where it was left out) are added.
+   */
+  document(forms: readonly string[], upos: readonly string[] | null, sentStart: ArrayLike<number>, sentEnd: ArrayLike<number>, sentences: number): FoundName[] {
+    const out: FoundName[] = [];
+    for (let s = 0; s < sentences; s++) this.sentence(forms, upos, sentStart[s]!, sentEnd[s]!, out);
+    if (out.length === 0) return out;
+    const key = (a: number, b: number) => forms.slice(a, b).join(' ');
+    const votes = new Map<string, Int32Array>();
+    const vote = (k: string, type: number, w: number) => {
+      let v = votes.get(k);
+      if (!v) votes.set(k, (v = new Int32Array(ENTITY_TYPES.length)));
+      v[type] += w;
+    };
+    for (const n of out) {
+      vote(key(n.start, n.end), n.type, 2);
+      // A person's surname alone refers to the person.
+      if (n.type === PERSON && n.end - n.start >= 2 && UPPER_INITIAL.test(forms[n.end - 1]!) && forms[n.end - 1]!.length > 1) vote(forms[n.end - 1]!, PERSON, 1);
+    }
+    const majority = (k: string): number => {
+      const v = votes.get(k);
+      if (!v) return -1;
+      let best = 0;
+      for (let t = 1; t < v.length; t++) if (v[t]! > v[best]!) best = t;
+      return best;
+    };
+    const covered = new Uint8Array(forms.length);
+    for (const n of out) {
+      for (let i = n.start; i < n.end; i++) covered[i] = 1;
+      const m = majority(key(n.start, n.end));
+      if (m >= 0 && m !== n.type) n.type = m;
+    }
+    for (let s = 0; s < sentences; s++) {
+      const from = sentStart[s]!, to = sentEnd[s]!;
+      for (let i = from; i < to; i++) {
+        if (covered[i] || !UPPER_INITIAL.test(forms[i]!)) continue;
+        for (let e = Math.min(to, i + MAX_NAME_TOKENS); e > i; e--) {
+          let free = true;
+          for (let j = i; j < e; j++) if (covered[j]) { free = false; break; }
+          if (!free) continue;
+          const type = majority(key(i, e));
+          if (type < 0) continue;
+          // Do not run into a following capitalized word: "Brahms Prize" is not "Brahms".
+          if (e < to && UPPER_INITIAL.test(forms[e]!) && !covered[e]) break;
+          const titles = type === PERSON ? this.rules.titlesBefore(forms, i, from) : [];
+          out.push({ start: i, end: e, type, titles });
+          for (let j = i; j < e; j++) covered[j] = 1;
+          i = e - 1;
+          break;
+        }
+      }
+    }
+    out.sort((a, b) => a.start - b.start);
+    return out;
+  }
+}

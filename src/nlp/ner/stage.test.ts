@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import type { Document, Tags } from '../../core/index.js';
+import { sentenceStage, tokenizeStage } from '../tokenize/stage.js';
+import { nerStage } from './stage.js';
+
+const noTags: Tags = { upos: [], xpos: [], lemma: [], feats: [] };
+/** Runs tokenizer, sentence splitter and the NER stage (without tags: the stage must cope) on a text. */
+function names(text: string) {
+  const doc = { text, meta: {}, warnings: [] } as unknown as Document;
+  const { tokens } = tokenizeStage.run(doc, {});
+  const { sentences } = sentenceStage.run(doc, { tokens });
+  return nerStage.run(doc, { tokens, sentences, tags: noTags }).names.map((n) => ({
+    type: n.type, text: text.slice(n.start, n.end), titles: n.titles.map((t) => text.slice(t.start, t.end)),
+  }));
+}
+const find = (all: ReturnType<typeof names>, text: string) => all.find((n) => n.text === text);
+
+describe('named-entity stage', () => {
+  it('test_ner_empty_text_has_no_names', () => {
+    expect(names('')).toEqual([]);
+  });
+
+  it('test_ner_titles_are_kept_apart_from_the_person_name', () => {
+    const all = names('Armed Forces Chief of Staff Major General Mohammad Baqeri said the drills would go on.');
+    expect(find(all, 'Mohammad Baqeri')).toEqual({ type: 'person', text: 'Mohammad Baqeri', titles: ['Chief of Staff', 'Major General'] });
+  });
+
+  it('test_ner_religious_titles_before_a_name', () => {
+    const all = names('Judiciary Chief Ayatollah Seyed Ebrahim Raeisi said on Sunday that the case was closed.');
+    expect(find(all, 'Ebrahim Raeisi')?.titles).toEqual(['Judiciary Chief', 'Ayatollah', 'Seyed']);
+  });
+
+  it('test_ner_places_organizations_and_groups', () => {
+    const all = names('Hezbollah fired rockets from Lebanon at Haifa, and thousands of Palestinians marched in Ramallah.');
+    expect(find(all, 'Hezbollah')?.type).toBe('organization');
+    expect(find(all, 'Lebanon')?.type).toBe('place');
+    expect(find(all, 'Haifa')?.type).toBe('place');
+    expect(find(all, 'Palestinians')?.type).toBe('group');
+  });
+
+  it('test_ner_facilities_by_their_head_word', () => {
+    const all = names('Police closed the gates of al-Aqsa Mosque on Friday.');
+    expect(find(all, 'al-Aqsa Mosque')?.type).toBe('facility');
+  });
+
+  it('test_ner_spans_are_exact_character_offsets', () => {
+    const text = 'On Monday, Prime Minister Naftali Bennett met the press in Jerusalem.';
+    const doc = { text, meta: {}, warnings: [] } as unknown as Document;
+    const { tokens } = tokenizeStage.run(doc, {});
+    const { sentences } = sentenceStage.run(doc, { tokens });
+    const { names: found } = nerStage.run(doc, { tokens, sentences, tags: noTags });
+    const bennett = found.find((n) => n.type === 'person')!;
+    expect(text.slice(bennett.start, bennett.end)).toBe('Naftali Bennett');
+    expect(tokens.form.slice(bennett.tokenStart, bennett.tokenEnd)).toEqual(['Naftali', 'Bennett']);
+    expect(bennett.titles.map((t) => text.slice(t.start, t.end))).toEqual(['Prime Minister']);
+    expect(bennett.provenance.stage).toBe('nlp.ner.v1');
+  });
+
+  it('test_ner_role_descriptions_are_neither_titles_nor_name', () => {
+    const all = names('Hamas representative in Iran Khaled al-Qaddoumi told Press TV that the talks had failed.');
+    expect(find(all, 'Khaled al-Qaddoumi')).toEqual({ type: 'person', text: 'Khaled al-Qaddoumi', titles: [] });
+    expect(find(all, 'Press TV')?.type).toBe('organization');
+    expect(find(all, 'Iran')?.type).toBe('place');
+  });
+
+  it('test_ner_title_words_inside_place_names_are_not_split_off', () => {
+    const all = names('Settlers marched through Sheikh Jarrah on Monday evening.');
+    expect(find(all, 'Sheikh Jarrah')?.type).toBe('place');
+  });
+
+  it('test_ner_known_names_fix_the_model_boundaries', () => {
+    const all = names('The footage was first broadcast by al Jazeera on Tuesday.');
+    expect(find(all, 'al Jazeera')?.type).toBe('organization');
+  });
+
+  it('test_ner_head_words_join_the_name_beside_them', () => {
+    const all = names('Flights resumed at Ben Gurion Airport after the Foreign Ministry spoke.');
+    expect(find(all, 'Ben Gurion Airport')?.type).toBe('facility');
+    expect(find(all, 'Foreign Ministry')?.type).toBe('organization');
+  });
+
+  it('test_ner_ignores_tags_that_do_not_cover_the_tokens', () => {
+    const text = 'Ismail Haniyeh spoke in Doha.';
+    const doc = { text, meta: {}, warnings: [] } as unknown as Document;
+    const { tokens } = tokenizeStage.run(doc, {});
+    const { sentences } = sentenceStage.run(doc, { tokens });
+    const partial: Tags = { upos: ['PROPN'], xpos: ['NNP'], lemma: ['Ismail'], feats: [''] };
+    const found = nerStage.run(doc, { tokens, sentences, tags: partial }).names.map((n) => text.slice(n.start, n.end));
+    expect(found).toContain('Doha');
+  });
+});
