@@ -1,0 +1,242 @@
+// Who said what: one short case per attribution pattern, run on the rules' own text view (no tagger, parser or NER needed).
+
+import { describe, expect, it } from 'vitest';
+import { documentFromText } from '../../ingest/index.js';
+import { entitiesStage } from '../entities/index.js';
+import { statementsStage } from './index.js';
+
+const EMPTY_NLP = {
+  tokens: { count: 0, start: new Int32Array(0), end: new Int32Array(0), form: [], spaceAfter: new Uint8Array(0) },
+  sentences: { count: 0, tokenStart: new Int32Array(0), tokenEnd: new Int32Array(0), spans: [], paragraph: new Int32Array(0) },
+  tags: { upos: [], xpos: [], lemma: [], feats: [] },
+  names: [], places: [], times: [],
+};
+
+/** Runs entities then statements on a text and returns readable statements. */
+function said(text: string) {
+  const doc = documentFromText(text, {});
+  const t = doc.text;
+  const { entities } = entitiesStage.run(doc, EMPTY_NLP);
+  const { statements } = statementsStage.run(doc, { ...EMPTY_NLP, entities });
+  return statements.map((s) => ({
+    kind: s.kind,
+    content: t.slice(s.content.start, s.content.end),
+    cue: s.cue.lemma,
+    speaker: s.speaker.name,
+    mention: s.speaker.start !== undefined ? t.slice(s.speaker.start, s.speaker.end) : undefined,
+    channel: s.channel?.type,
+    addressee: s.addressee?.name,
+  }));
+}
+
+describe('statements: where the speaker stands', () => {
+  it('finds a speaker before the cue', () => {
+    expect(said('Anna Berg said the bridge would reopen in May.')).toMatchObject([
+      { kind: 'indirect', content: 'the bridge would reopen in May', cue: 'say', speaker: 'Anna Berg', mention: 'Anna Berg' },
+    ]);
+  });
+
+  it('finds a speaker after the cue ("said X")', () => {
+    expect(said('“We will rebuild every house,” said Anna Berg, the town’s mayor.')).toMatchObject([
+      { kind: 'direct', content: '“We will rebuild every house,”', speaker: 'Anna Berg' },
+    ]);
+  });
+
+  it('splits a quotation interrupted by its cue into two statements with one speaker', () => {
+    const out = said('Tom Reyes runs the shelter. “We are ready for the storm,” he said, “and we will not wait for help.”');
+    expect(out).toMatchObject([
+      { kind: 'direct', content: '“We are ready for the storm,”', speaker: 'Tom Reyes', mention: 'he' },
+      { kind: 'direct', content: '“and we will not wait for help.”', speaker: 'Tom Reyes' },
+    ]);
+  });
+
+  it('skips an apposition between speaker and cue and keeps it as a role', () => {
+    const text = 'Maria Lopez, a senior adviser to the health minister, said the clinics were full.';
+    expect(said(text)).toMatchObject([{ content: 'the clinics were full', speaker: 'Maria Lopez', mention: 'Maria Lopez' }]);
+    const doc = documentFromText(text, {});
+    const { entities } = entitiesStage.run(doc, EMPTY_NLP);
+    expect(entities.find((e) => e.name === 'Maria Lopez')?.roles).toContain('a senior adviser to the health minister');
+  });
+
+  it('takes the cue-last source of a sentence ("…, the ministry said on Friday")', () => {
+    expect(said('Twelve people were killed in the blast, the ministry said on Friday.')).toMatchObject([
+      { kind: 'indirect', content: 'Twelve people were killed in the blast', speaker: 'the ministry' },
+    ]);
+  });
+});
+
+describe('statements: resolving the speaker', () => {
+  it('resolves a pronoun in the next paragraph to the last compatible speaker', () => {
+    const out = said('Maria Lopez said the clinics were full.\n\nShe added that more nurses were needed.');
+    expect(out[1]).toMatchObject({ content: 'more nurses were needed', cue: 'add', speaker: 'Maria Lopez', mention: 'She' });
+  });
+
+  it('keeps gender agreement when two people spoke', () => {
+    const out = said('Maria Lopez said the clinics were full. Mr. John Carter said the roads were closed. She added that the water was safe.');
+    expect(out[2]).toMatchObject({ content: 'the water was safe', speaker: 'Maria Lopez' });
+  });
+
+  it('resolves a last name to the full name', () => {
+    const out = said('Maria Lopez said the clinics were full.\n\nLopez said doctors had not been paid.');
+    expect(out[1]).toMatchObject({ speaker: 'Maria Lopez', mention: 'Lopez' });
+  });
+
+  it('resolves a description ("the spokesman") to the named spokesman', () => {
+    const out = said('Police spokesman Ahmed Sami said two suspects were arrested.\n\nThe spokesman said a third man had fled.');
+    expect(out.map((s) => s.speaker)).toEqual(['Ahmed Sami', 'Ahmed Sami']);
+    expect(out[1]!.mention).toBe('The spokesman');
+  });
+
+  it('resolves "it" to the organization that is the subject before', () => {
+    const out = said('The central bank raised its key rate on Thursday. It also said inflation would slow next year.');
+    expect(out).toMatchObject([{ content: 'inflation would slow next year', speaker: 'The central bank', mention: 'It' }]);
+  });
+
+  it('lets organizations, countries and collectives speak', () => {
+    expect(said('Israel said 12 people were killed by rockets.')[0]).toMatchObject({ speaker: 'Israel' });
+    expect(said('Foreign media outlets have said the strikes were heavy.')[0]).toMatchObject({ speaker: 'Foreign media outlets', content: 'the strikes were heavy' });
+    expect(said('Iranian military figures have likened the victory to an earlier war.')[0]).toMatchObject({ cue: 'liken', speaker: 'Iranian military figures', content: 'the victory to an earlier war' });
+  });
+});
+
+describe('statements: quotations', () => {
+  it('gives each paragraph of a long quotation its own statement, attributed to the speaker who closes it', () => {
+    const out = said('The storm hit at night.\n\n“We lost the roof first and then the walls.\n\n“By morning there was nothing left of the farm,” the farmer Ali Hassan said.');
+    expect(out).toMatchObject([
+      { kind: 'direct', content: '“We lost the roof first and then the walls.', speaker: 'Ali Hassan' },
+      { kind: 'direct', content: '“By morning there was nothing left of the farm,”', speaker: 'Ali Hassan' },
+    ]);
+  });
+
+  it('attributes a quotation paragraph to the "X said:" that closes the paragraph before', () => {
+    const out = said('The mayor, Ana Lima, said on Sunday:\n\n“We will rebuild every school in this city.”');
+    expect(out).toMatchObject([{ kind: 'direct', content: '“We will rebuild every school in this city.”', speaker: 'Ana Lima' }]);
+  });
+
+  it('runs a quotation that never closes to the end of its paragraph', () => {
+    const out = said('Ali Hassan said: “We have lost everything and nobody came to help us.\n\nThe village is empty now.');
+    expect(out).toMatchObject([{ kind: 'direct', content: '“We have lost everything and nobody came to help us.', speaker: 'Ali Hassan' }]);
+  });
+
+  it('marks reported speech with a quoted fragment as mixed', () => {
+    const out = said('Finance Minister Omar Khalid dismissed the report, saying its numbers were “not accurate”.');
+    expect(out).toMatchObject([{ kind: 'mixed', cue: 'say', content: 'its numbers were “not accurate”', speaker: 'Omar Khalid' }]);
+  });
+
+  it('continues with the same speaker when the next sentence is a quotation without a cue', () => {
+    const out = said('“The water came so fast,” Rosa Diaz told reporters. “We could only save the children.”');
+    expect(out.map((s) => s.speaker)).toEqual(['Rosa Diaz', 'Rosa Diaz']);
+    expect(out[0]!.addressee).toBe('reporters');
+  });
+
+  it('continues a cue-less quotation with the latest source, even an indirect one', () => {
+    const out = said('“The river rose at night,” Ana Lima said. Rui Costa told reporters the pumps had failed. “We need more pumps before the next storm.”');
+    expect(out.map((s) => s.speaker)).toEqual(['Ana Lima', 'Rui Costa', 'Rui Costa']);
+  });
+
+  it('does not treat the reporter’s question as content', () => {
+    const out = said('Asked about the ceasefire, Omar Khalid said, “We will respect it as long as they do.”');
+    expect(out).toMatchObject([{ kind: 'direct', content: '“We will respect it as long as they do.”', speaker: 'Omar Khalid' }]);
+  });
+});
+
+describe('statements: other cues', () => {
+  it('reads a headline with a colon ("Name: claim")', () => {
+    const out = said('Netanyahu: Israel will keep fighting until the end\n\nThe prime minister spoke late on Monday.');
+    expect(out).toMatchObject([{ content: 'Israel will keep fighting until the end', speaker: 'Netanyahu' }]);
+  });
+
+  it('reads a headline with a trailing source ("claim – Police")', () => {
+    const out = said('Five people killed in market blast – Police\n\nThe blast hit the market at noon.');
+    expect(out).toMatchObject([{ content: 'Five people killed in market blast', speaker: 'Police' }]);
+  });
+
+  it('reads "according to" before and after the content', () => {
+    expect(said('According to the health ministry, 12 people were killed.')).toMatchObject([{ cue: 'according to', content: '12 people were killed', speaker: 'the health ministry' }]);
+    expect(said('Twelve people were killed overnight, according to Reuters.')).toMatchObject([{ cue: 'according to', content: 'Twelve people were killed overnight', speaker: 'Reuters' }]);
+  });
+
+  it('gives relayed content to the quoted source ("according to X, quoting Y")', () => {
+    expect(said('According to Yonhap, quoting the state news agency, the army was put on alert.')).toMatchObject([{ content: 'the army was put on alert', speaker: 'the state news agency' }]);
+  });
+
+  it('keeps a statement inside a statement', () => {
+    const out = said('According to a new poll, most voters said they would back the plan.');
+    expect(out).toMatchObject([
+      { cue: 'according to', content: 'most voters said they would back the plan' },
+      { cue: 'say', content: 'they would back the plan', speaker: 'most voters' },
+    ]);
+  });
+
+  it('finds a statement inside a quotation, with a named source', () => {
+    const out = said('“The ministry said 40 people had died in the floods,” Omar Khalid told reporters.');
+    expect(out).toMatchObject([
+      { kind: 'direct', speaker: 'Omar Khalid' },
+      { kind: 'indirect', content: '40 people had died in the floods', speaker: 'The ministry' },
+    ]);
+  });
+
+  it('annotates relayed content once, with the source that governs it', () => {
+    expect(said('According to Reuters, the ministry said 12 people died in the floods.')).toMatchObject([
+      { cue: 'say', content: '12 people died in the floods', speaker: 'the ministry' },
+    ]);
+  });
+
+  it('takes the content after "to" for vow, promise and threaten', () => {
+    expect(said('The rebel commander Yusuf Ali vowed to keep fighting until the city falls.')).toMatchObject([{ cue: 'vow', content: 'keep fighting until the city falls', speaker: 'Yusuf Ali' }]);
+  });
+
+  it('records the addressee and the channel', () => {
+    expect(said('Ali Hassan told Reuters that the camp was full.')).toMatchObject([{ cue: 'tell', addressee: 'Reuters', content: 'the camp was full' }]);
+    expect(said('Ali Hassan told him the camp was full.')).toMatchObject([{ cue: 'tell', addressee: 'him', content: 'the camp was full' }]);
+    expect(said('In an interview with Radio Free Asia on Monday, Ali Hassan said the camp was full.')).toMatchObject([{ channel: 'interview', speaker: 'Ali Hassan' }]);
+  });
+
+  it('reads an attribution in the middle of the reported clause', () => {
+    expect(said('The new dam, the engineer Sara Kim said, would not hold another flood.')).toMatchObject([
+      { kind: 'indirect', content: 'The new dam, the engineer Sara Kim said, would not hold another flood', speaker: 'Sara Kim' },
+    ]);
+  });
+
+  it('reads phrasal cues and "was quoted as saying"', () => {
+    expect(said('Sara Kim pointed out that the dam was old.')).toMatchObject([{ cue: 'point out', content: 'the dam was old' }]);
+    expect(said('The governor was quoted as saying the roads would reopen.')).toMatchObject([{ speaker: 'The governor', content: 'the roads would reopen' }]);
+    expect(said('According to a statement from the army, two soldiers died.')).toMatchObject([{ speaker: 'the army', content: 'two soldiers died' }]);
+  });
+
+  it('takes the source of "quoted X as saying"', () => {
+    expect(said('The state broadcaster quoted the health ministry as saying six civilians had been killed.')).toMatchObject([{ speaker: 'the health ministry', content: 'six civilians had been killed' }]);
+  });
+});
+
+describe('statements: through the full pipeline (tokenizer, tagger, parser, NER)', () => {
+  it('finds the source behind a relative-clause apposition', async () => {
+    const { extract } = await import('../../extract.js');
+    const text = 'Maria Lopez, who had met the family, told reporters they were safe.';
+    const out = extract(text);
+    expect(out.statements.map((s) => [s.speaker.name, text.slice(s.content.start, s.content.end)])).toEqual([['Maria Lopez', 'they were safe']]);
+  });
+});
+
+describe('statements: what is not a statement', () => {
+  it('ignores passive reports with no source', () => {
+    expect(said('It was reported that 12 people died in the fire.')).toEqual([]);
+    expect(said('The fires are said to be the worst in decades.')).toEqual([]);
+  });
+
+  it('ignores speech acts with no reported proposition', () => {
+    expect(said('The president congratulated the nation on Sunday.')).toEqual([]);
+    expect(said('The council called for calm after the vote.')).toEqual([]);
+    expect(said('The government announced new tariffs on steel.')).toEqual([]);
+    expect(said('The opposition leader claimed victory on Sunday night.')).toEqual([]);
+  });
+
+  it('ignores denied acts of saying and indirect questions', () => {
+    expect(said('Officials have not said why the team was denied visas.')).toEqual([]);
+    expect(said('The ministry declined to say how many soldiers died.')).toEqual([]);
+  });
+
+  it('ignores scare quotes and quoted names outside attributions', () => {
+    expect(said('The so-called “peace plan” was never signed.')).toEqual([]);
+  });
+});
