@@ -1,0 +1,85 @@
+// Trains the dependency parser on UD EWT train + GUM train and writes models/parser.bin.
+// Usage: nice -n 10 node --import tsx scripts/train-parser.ts [--seed N] [--epochs N] [--tagger TAGGER.bin | --gold-tags] [--dev-every N] [--out PATH]
+// Training tags are corrupted the way the tagger (default models/tagger.bin) errs on EWT dev + GUM dev
+// (see measureTagConfusion); --gold-tags trains on gold tags only.
+
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { trainParser } from '../src/nlp/parser/train.js';
+import { evaluateLabeller, evaluateParser } from '../src/nlp/parser/evaluate.js';
+import { DEFAULT_CORPORA, readParserTrainingData, readTreebank } from '../src/nlp/parser/treebank.js';
+import { ParserModel } from '../src/nlp/parser/model.js';
+
+const { values } = parseArgs({
+  options: {
+    seed: { type: 'string', default: '1' },
+    epochs: { type: 'string', default: '10' },
+    'tag-noise': { type: 'string', default: '0' },
+    'transition-bits': { type: 'string', default: '21' },
+    'label-bits': { type: 'string', default: '21' },
+    prune: { type: 'string', default: '1' },
+    corpora: { type: 'string', default: DEFAULT_CORPORA },
+    out: { type: 'string', default: new URL('../models/parser.bin', import.meta.url).pathname },
+    'no-dev': { type: 'boolean', default: false },
+    'dev-every': { type: 'string', default: '0' },
+    'labels-only': { type: 'boolean', default: false },
+    'min-candidate': { type: 'string', default: '1' },
+    tagger: { type: 'string' },
+    'gold-tags': { type: 'boolean', default: false },
+    'min-word': { type: 'string', default: '1' },
+  },
+});
+
+const t0 = Date.now();
+const data = readParserTrainingData(values.corpora);
+const dev = readTreebank(join(values.corpora, 'ud-ewt', 'en_ewt-ud-dev.conllu'));
+const devEvery = Number(values['dev-every']);
+// By default the packaged tagger's errors are imitated, since at run time the parser reads predicted tags.
+const packagedTagger = new URL('../models/tagger.bin', import.meta.url).pathname;
+const taggerPath = values['gold-tags'] ? undefined : values.tagger ?? (existsSync(packagedTagger) ? packagedTagger : undefined);
+const tagConfusion = taggerPath ? await measureTagConfusion(taggerPath) : undefined;
+const model = trainParser(data, {
+  seed: Number(values.seed), epochs: Number(values.epochs), tagNoise: Number(values['tag-noise']),
+  transitionBits: Number(values['transition-bits']), labelBits: Number(values['label-bits']),
+  labelsOnly: values['labels-only'], tagConfusion, minWordCount: Number(values['min-word']), minCandidateCount: Number(values['min-candidate']),
+  log: (l) => console.log(`[${((Date.now() - t0) / 1000).toFixed(0)}s] ${l}`),
+  afterEpoch: (epoch, current) => {
+    if (!devEvery || epoch % devEvery) return;
+    if (values['labels-only']) { console.log(`  after epoch ${epoch}: EWT dev label accuracy on gold trees ${evaluateLabeller(current(), dev).toFixed(2)}`); return; }
+    const s = evaluateParser(current(), dev);
+    console.log(`  after epoch ${epoch}: EWT dev UAS ${s.uas.toFixed(2)} LAS ${s.las.toFixed(2)}`);
+  },
+});
+const bytes = model.serialize({ pruneBelow: Number(values.prune) });
+writeFileSync(values.out, bytes);
+console.log(`wrote ${values.out} (${(bytes.length / 1e6).toFixed(2)} MB) in ${((Date.now() - t0) / 1000).toFixed(0)}s`);
+if (!values['no-dev']) {
+  const reloaded = ParserModel.deserialize(bytes);
+  const s = evaluateParser(reloaded, dev);
+  console.log(`EWT dev (gold tags, all tokens): UAS ${s.uas.toFixed(2)} LAS ${s.las.toFixed(2)} (universal-label LAS ${s.lasUniversal.toFixed(2)})`);
+}
+
+/**
+ * How the tagger errs on held-out text (EWT dev + GUM dev, never EWT test): counts of predicted XPOS per
+ * gold XPOS. Training tags are then corrupted the same way, so the parser learns to live with tagger errors.
+ */
+async function measureTagConfusion(path: string): Promise<Record<string, Record<string, number>>> {
+  const { Tagger } = await import('../src/nlp/tagger/tagger.js');
+  const tagger = Tagger.deserialize(readFileSync(path));
+  const gumDev = readFileSync(join(values.corpora, 'gum', 'dev.docs'), 'utf8').split('\n').map((d) => d.trim()).filter(Boolean)
+    .flatMap((d) => readTreebank(join(values.corpora, 'gum', `${d}.conllu`)));
+  const confusion: Record<string, Record<string, number>> = {};
+  let right = 0, all = 0;
+  for (const s of [...dev, ...gumDev]) {
+    const predicted = tagger.tag(s.forms).xpos;
+    s.tags.forEach((g, i) => {
+      const row = (confusion[g] ??= {});
+      row[predicted[i]!] = (row[predicted[i]!] ?? 0) + 1;
+      all++;
+      if (predicted[i] === g) right++;
+    });
+  }
+  console.log(`tagger ${path}: XPOS accuracy ${(100 * right / all).toFixed(2)} on EWT dev + GUM dev (${all} words); training tags corrupted accordingly`);
+  return confusion;
+}

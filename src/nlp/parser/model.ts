@@ -1,0 +1,290 @@
+// The parser model: hashed linear weights for transitions and arc labels, greedy decoding, and a compact file format.
+
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { ArcHybridState, LEFT, N_TRANSITIONS, RIGHT, SHIFT } from './transition.js';
+import {
+  FEATURE_VERSION, MAX_LABEL_FEATURES, MAX_TRANSITION_FEATURES, TAG_UNKNOWN,
+  buildTree, encodeSentence, labelFeatures, transitionFeatures, type EncodedSentence, type TreeView,
+} from './features.js';
+
+const MAGIC = 0x31504c44; // "DLP1"
+
+/** Which weight (of a feature-hash f) belongs to label l in the label table. */
+export function labelBucket(f: number, l: number, mask: number): number {
+  return (f + Math.imul(l + 1, 0x61c88647)) & mask;
+}
+
+/** Key for the label candidates of an arc: dependent tag, head tag, direction. */
+export function candidateKey(dt: number, ht: number, dir: number): number {
+  return (dt * 4096 + ht) * 4 + dir;
+}
+
+export interface ParserModelData {
+  tags: string[];
+  /** Normalized word forms with their own features; others fall into unknown-word classes. */
+  vocabulary: string[];
+  labels: string[];
+  transitionBits: number;
+  labelBits: number;
+  /** Float weights while training; int16 (times a scale) once loaded from a file, which halves cache traffic. */
+  transitionWeights: Float32Array | Int16Array;
+  labelWeights: Float32Array | Int16Array;
+  transitionScale?: number;
+  labelScale?: number;
+  /** Labels seen in training for each candidateKey. */
+  candidates: Map<number, Int32Array>;
+  meta?: Record<string, unknown>;
+}
+
+/** Result buffers of one sentence parse (sentence-local indices, -1 for the root). */
+export interface SentenceParse {
+  head: Int32Array;
+  label: Int32Array;
+}
+
+export class ParserModel {
+  readonly tags: string[];
+  readonly labels: string[];
+  readonly vocabulary: ReadonlySet<string>;
+  readonly tagIndex = new Map<string, number>();
+  readonly transitionMask: number;
+  readonly labelMask: number;
+  readonly transitionWeights: Float32Array | Int16Array;
+  readonly labelWeights: Float32Array | Int16Array;
+  readonly transitionScale: number;
+  readonly labelScale: number;
+  readonly candidates: Map<number, Int32Array>;
+  readonly allLabels: Int32Array;
+  readonly meta: Record<string, unknown>;
+  // Scratch buffers, reused by every parse on this thread.
+  private readonly state = new ArcHybridState();
+  private readonly feats = new Int32Array(Math.max(MAX_TRANSITION_FEATURES, MAX_LABEL_FEATURES) + 32);
+  private sent: EncodedSentence | undefined;
+  private tree: TreeView | undefined;
+  private tagIds = new Int32Array(64);
+  private order = new Int32Array(64);
+
+  constructor(d: ParserModelData) {
+    this.tags = d.tags;
+    this.labels = d.labels;
+    this.vocabulary = new Set(d.vocabulary);
+    d.tags.forEach((t, i) => this.tagIndex.set(t, i + 3));
+    this.transitionMask = (1 << d.transitionBits) - 1;
+    this.labelMask = (1 << d.labelBits) - 1;
+    this.transitionWeights = d.transitionWeights;
+    this.labelWeights = d.labelWeights;
+    this.transitionScale = d.transitionScale ?? 1;
+    this.labelScale = d.labelScale ?? 1;
+    this.candidates = d.candidates;
+    this.allLabels = Int32Array.from(d.labels.map((_, i) => i));
+    this.meta = d.meta ?? {};
+  }
+
+  get transitionBits(): number { return Math.log2(this.transitionMask + 1); }
+  get labelBits(): number { return Math.log2(this.labelMask + 1); }
+
+  tagId(tag: string): number {
+    return this.tagIndex.get(tag) ?? TAG_UNKNOWN;
+  }
+
+  /** Scores the three transitions for the features in feats[0..k). */
+  scoreTransitions(feats: Int32Array, k: number, scores: Float64Array): void {
+    const w = this.transitionWeights, mask = this.transitionMask;
+    let a = 0, b = 0, c = 0;
+    for (let i = 0; i < k; i++) {
+      const o = (feats[i]! & mask) * N_TRANSITIONS;
+      a += w[o]!; b += w[o + 1]!; c += w[o + 2]!;
+    }
+    scores[SHIFT] = a; scores[LEFT] = b; scores[RIGHT] = c;
+  }
+
+  labelCandidates(sn: EncodedSentence, d: number, h: number): Int32Array {
+    const dir = d < h ? 1 : 2;
+    return this.candidates.get(candidateKey(sn.tag[d]!, sn.tag[h]!, dir)) ?? this.allLabels;
+  }
+
+  scoreLabel(feats: Int32Array, k: number, l: number): number {
+    const w = this.labelWeights, mask = this.labelMask;
+    let s = 0;
+    for (let i = 0; i < k; i++) s += w[labelBucket(feats[i]!, l, mask)]!;
+    return s;
+  }
+
+  /** Greedy arc-hybrid parse of an encoded sentence; heads land in `st.head` (ROOT = n). */
+  parseEncoded(sn: EncodedSentence, st: ArcHybridState = this.state): void {
+    st.reset(sn.n);
+    const scores = SCORES;
+    while (!st.terminal) {
+      // Forced moves need no scoring: only SHIFT with ROOT alone on the stack, only RIGHT once the buffer is empty.
+      if (st.sp === 1) { st.apply(SHIFT); continue; }
+      if (st.b >= st.n) { st.apply(RIGHT); continue; }
+      const k = transitionFeatures(st, sn, this.feats);
+      this.scoreTransitions(this.feats, k, scores);
+      let best = -1, bestScore = -Infinity;
+      for (let t = 0; t < N_TRANSITIONS; t++) {
+        if (scores[t]! > bestScore && st.isLegal(t)) { best = t; bestScore = scores[t]!; }
+      }
+      st.apply(best);
+    }
+  }
+
+  /** Labels every arc of a tree, heads before dependents so a head's label can inform its children's. */
+  labelTree(sn: EncodedSentence, tv: TreeView, out: Int32Array): void {
+    const n = sn.n;
+    if (this.order.length < n + 1) this.order = new Int32Array(n * 2 + 1);
+    const order = this.order;
+    let qh = 0, qt = 0;
+    order[qt++] = n;
+    while (qh < qt) {
+      const h = order[qh++]!;
+      for (let i = tv.childStart[h]!; i < tv.childStart[h + 1]!; i++) order[qt++] = tv.child[i]!;
+    }
+    for (let i = 1; i < qt; i++) {
+      const d = order[i]!;
+      const cands = this.labelCandidates(sn, d, tv.head[d]!);
+      if (cands.length === 1) { tv.label[d] = cands[0]!; out[d] = cands[0]!; continue; }
+      const k = labelFeatures(tv, sn, d, this.feats);
+      let best = cands[0]!, bestScore = -Infinity;
+      for (let j = 0; j < cands.length; j++) {
+        const s = this.scoreLabel(this.feats, k, cands[j]!);
+        if (s > bestScore) { bestScore = s; best = cands[j]!; }
+      }
+      tv.label[d] = best;
+      out[d] = best;
+    }
+  }
+
+  /** Parses one sentence of word forms with their (PTB) tags. */
+  parse(forms: readonly string[], tags: readonly string[]): SentenceParse {
+    const n = forms.length;
+    const head = new Int32Array(n), label = new Int32Array(n);
+    this.parseInto(forms, tags, head, label, 0);
+    return { head, label };
+  }
+
+  /**
+   * Parses one sentence and writes heads (offset + local index, -1 for the root) and label ids
+   * into document-wide arrays at [offset, offset + n).
+   */
+  parseInto(forms: readonly string[], tags: readonly string[], head: Int32Array, label: Int32Array, offset: number): void {
+    const n = forms.length;
+    if (n === 0) return;
+    if (this.tagIds.length < n) this.tagIds = new Int32Array(n * 2);
+    for (let i = 0; i < n; i++) this.tagIds[i] = this.tagId(tags[i] ?? '');
+    const sn = (this.sent = encodeSentence(forms, this.tagIds, this.vocabulary, this.sent));
+    this.parseEncoded(sn);
+    const st = this.state;
+    const tv = (this.tree = buildTree(st.head, n, this.tree));
+    const lab = LABEL_SCRATCH.length >= n ? LABEL_SCRATCH : (LABEL_SCRATCH = new Int32Array(n * 2));
+    this.labelTree(sn, tv, lab);
+    for (let i = 0; i < n; i++) {
+      const h = st.head[i]!;
+      head[offset + i] = h === n ? -1 : offset + h;
+      label[offset + i] = lab[i]!;
+    }
+  }
+
+  /** Compact file: quantized int16 weights, zero and tiny weights pruned, gzip-compressed. */
+  serialize(options: { pruneBelow?: number } = {}): Buffer {
+    const prune = options.pruneBelow ?? 0;
+    const tQ = quantize(this.transitionWeights, this.transitionScale, N_TRANSITIONS, prune);
+    const lQ = quantize(this.labelWeights, this.labelScale, 1, prune);
+    const header = {
+      format: 'dateline-parser', featureVersion: FEATURE_VERSION,
+      transitionBits: this.transitionBits, labelBits: this.labelBits,
+      tags: this.tags, labels: this.labels, vocabulary: [...this.vocabulary],
+      candidates: [...this.candidates].map(([k, v]) => [k, [...v]]),
+      transitionScale: tQ.scale, labelScale: lQ.scale, meta: this.meta,
+    };
+    const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
+    const w = new ByteWriter();
+    w.u32(MAGIC); w.u32(headerBytes.length); w.bytes(headerBytes);
+    tQ.write(w); lQ.write(w);
+    return gzipSync(w.finish(), { level: 9 });
+  }
+
+  static deserialize(file: Uint8Array): ParserModel {
+    const buf = gunzipSync(file);
+    const r = new ByteReader(buf);
+    if (r.u32() !== MAGIC) throw new Error('not a dateline parser model');
+    const header = JSON.parse(Buffer.from(r.bytes(r.u32())).toString('utf8'));
+    if (header.featureVersion !== FEATURE_VERSION) throw new Error(`parser model has feature version ${header.featureVersion}, code expects ${FEATURE_VERSION}`);
+    const transitionWeights = dequantize(r, (1 << header.transitionBits) * N_TRANSITIONS, N_TRANSITIONS);
+    const labelWeights = dequantize(r, 1 << header.labelBits, 1);
+    return new ParserModel({
+      tags: header.tags, labels: header.labels, vocabulary: header.vocabulary, transitionBits: header.transitionBits, labelBits: header.labelBits,
+      transitionWeights, labelWeights, transitionScale: header.transitionScale, labelScale: header.labelScale,
+      candidates: new Map((header.candidates as [number, number[]][]).map(([k, v]) => [k, Int32Array.from(v)])),
+      meta: header.meta,
+    });
+  }
+}
+
+const SCORES = new Float64Array(N_TRANSITIONS);
+let LABEL_SCRATCH = new Int32Array(256);
+
+/**
+ * Rows of `stride` weights kept when any weight quantizes to at least `prune` int16 steps.
+ * Float weights are scaled so the largest becomes 32767; int16 weights keep their scale.
+ */
+function quantize(w: Float32Array | Int16Array, currentScale: number, stride: number, prune: number) {
+  let scale = currentScale, factor = 1;
+  if (w instanceof Float32Array) {
+    let max = 0;
+    for (let i = 0; i < w.length; i++) { const a = Math.abs(w[i]!); if (a > max) max = a; }
+    scale = max > 0 ? (max / 32767) * currentScale : currentScale;
+    factor = max > 0 ? 32767 / max : 1;
+  }
+  const threshold = Math.max(0.5, prune);
+  const rows: number[] = [];
+  for (let r = 0; r < w.length / stride; r++) {
+    for (let j = 0; j < stride; j++) if (Math.abs(w[r * stride + j]! * factor) >= threshold) { rows.push(r); break; }
+  }
+  return {
+    scale,
+    write(out: ByteWriter) {
+      out.u32(rows.length);
+      let prev = 0;
+      for (const r of rows) { out.varint(r - prev); prev = r; }
+      for (const r of rows) for (let j = 0; j < stride; j++) out.i16(Math.round(w[r * stride + j]! * factor));
+    },
+  };
+}
+
+function dequantize(r: ByteReader, size: number, stride: number): Int16Array {
+  const w = new Int16Array(size);
+  const count = r.u32();
+  const rows = new Int32Array(count);
+  let prev = 0;
+  for (let i = 0; i < count; i++) { prev += r.varint(); rows[i] = prev; }
+  for (let i = 0; i < count; i++) for (let j = 0; j < stride; j++) w[rows[i]! * stride + j] = r.i16();
+  return w;
+}
+
+class ByteWriter {
+  private buf = new Uint8Array(1 << 20);
+  private view = new DataView(this.buf.buffer);
+  private pos = 0;
+  private ensure(n: number) {
+    if (this.pos + n <= this.buf.length) return;
+    const next = new Uint8Array(Math.max(this.buf.length * 2, this.pos + n));
+    next.set(this.buf);
+    this.buf = next;
+    this.view = new DataView(next.buffer);
+  }
+  u32(v: number) { this.ensure(4); this.view.setUint32(this.pos, v, true); this.pos += 4; }
+  i16(v: number) { this.ensure(2); this.view.setInt16(this.pos, Math.max(-32767, Math.min(32767, v)), true); this.pos += 2; }
+  varint(v: number) { this.ensure(5); while (v >= 0x80) { this.buf[this.pos++] = (v & 0x7f) | 0x80; v >>>= 7; } this.buf[this.pos++] = v; }
+  bytes(b: Uint8Array) { this.ensure(b.length); this.buf.set(b, this.pos); this.pos += b.length; }
+  finish(): Uint8Array { return this.buf.subarray(0, this.pos); }
+}
+
+class ByteReader {
+  private pos = 0;
+  private readonly view: DataView;
+  constructor(private readonly buf: Uint8Array) { this.view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength); }
+  u32() { const v = this.view.getUint32(this.pos, true); this.pos += 4; return v; }
+  i16() { const v = this.view.getInt16(this.pos, true); this.pos += 2; return v; }
+  varint() { let v = 0, s = 0, b; do { b = this.buf[this.pos++]!; v |= (b & 0x7f) << s; s += 7; } while (b & 0x80); return v >>> 0; }
+  bytes(n: number) { const b = this.buf.subarray(this.pos, this.pos + n); this.pos += n; return b; }
+}
