@@ -81,13 +81,24 @@ if (!args.includes('--no-batch') && batchN > 0) {
   const seed = join(root, '..', 'shared', 'eval', 'dev', 'seed-tehran-2021-05-26.json');
   const text = existsSync(seed) ? JSON.parse(readFileSync(seed, 'utf8')).text : readFileSync(join(root, 'examples/wikinews-asylum.txt'), 'utf8');
   const dir = mkdtempSync(join(tmpdir(), 'dateline-bench-'));
-  for (let i = 0; i < batchN; i++) writeFileSync(join(dir, `a${String(i).padStart(5, '0')}.txt`), text);
+  // Each copy differs by a last line, so ingest (which skips a document it already has) stores every one.
+  for (let i = 0; i < batchN; i++) writeFileSync(join(dir, `a${String(i).padStart(5, '0')}.txt`), `${text}\n\nCopy ${i}.\n`);
+  const cli = join(root, 'dist/cli/main.js');
   const b0 = performance.now();
-  const r = spawnSync(process.execPath, [join(root, 'dist/cli/main.js'), 'extract', dir, '--format', 'jsonl', '--no-progress'], { encoding: 'utf8', maxBuffer: 1 << 30 });
+  const r = spawnSync(process.execPath, [cli, 'extract', dir, '--format', 'jsonl', '--no-progress'], { encoding: 'utf8', maxBuffer: 1 << 30 });
   const s = (performance.now() - b0) / 1000;
+  const db = join(dir, '..', `dateline-bench-${process.pid}.db`);
+  const i0 = performance.now();
+  const ri = spawnSync(process.execPath, [cli, 'ingest', dir, '--db', db, '--no-progress'], { encoding: 'utf8' });
+  const si = (performance.now() - i0) / 1000;
   rmSync(dir, { recursive: true, force: true });
+  for (const f of [db, `${db}-wal`, `${db}-shm`]) rmSync(f, { force: true });
   const lines = r.stdout.split('\n').filter(Boolean).length;
-  batch = { article: existsSync(seed) ? 'seed-tehran-2021-05-26 (founding example)' : 'examples/wikinews-asylum.txt', copies: batchN, records: lines, exit: r.status, seconds: +s.toFixed(2), articles_per_s: +(batchN / s).toFixed(1), words_per_s: Math.round((batchN * words(text)) / s), jobs: availableParallelism() };
+  batch = {
+    article: existsSync(seed) ? 'seed-tehran-2021-05-26 (founding example)' : 'examples/wikinews-asylum.txt', copies: batchN, records: lines, exit: r.status,
+    seconds: +s.toFixed(2), articles_per_s: +(batchN / s).toFixed(1), words_per_s: Math.round((batchN * words(text)) / s), jobs: availableParallelism(),
+    ingest: { exit: ri.status, seconds: +si.toFixed(2), articles_per_s: +(batchN / si).toFixed(1) },
+  };
 }
 
 const report = {
@@ -118,6 +129,8 @@ else {
   for (const [k, v] of Object.entries(report.stages_ms_per_article)) console.log(`${k.padEnd(24)} ${v.toFixed(2).padStart(10)} ${(100 * v / (total || 1)).toFixed(0).padStart(6)}%`);
   if (batch) {
     console.log('');
-    console.log(`batch (CLI, ${batch.jobs} worker threads): ${batch.copies} copies of ${batch.article}: ${batch.seconds} s, ${batch.articles_per_s} articles/s, ${batch.words_per_s} words/s (exit ${batch.exit}, ${batch.records} records)`);
+    console.log(`batch (CLI, ${batch.jobs} worker threads): ${batch.copies} copies of ${batch.article}`);
+    console.log(`  extract -> JSONL:   ${batch.seconds} s, ${batch.articles_per_s} articles/s, ${batch.words_per_s} words/s (exit ${batch.exit}, ${batch.records} records)`);
+    console.log(`  ingest -> SQLite:   ${batch.ingest.seconds} s, ${batch.ingest.articles_per_s} articles/s (exit ${batch.ingest.exit})`);
   }
 }

@@ -4,3 +4,4 @@ export { createPipeline } from './pipeline.js';
 export * from './core/index.js';
 export * from './schema/index.js';
 export * from './ingest/index.js';
+export * from './store/index.js';

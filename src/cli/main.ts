@@ -5,16 +5,19 @@ import { Command } from 'commander';
 import { VERSION } from '../version.js';
 import { extractCommand } from './extract-command.js';
 import { serveCommand } from './serve-command.js';
+import { ingestCommand } from './ingest-command.js';
 
 const program = new Command('dateline')
   .description('dateline turns news reports into evidence-linked data: who said what, how many, when and where.\nEvery datum points back to the exact characters it came from.')
   .version(VERSION)
   .addCommand(extractCommand())
+  .addCommand(ingestCommand())
   .addCommand(serveCommand())
   .addHelpText('after', `
 Examples:
   $ dateline extract examples/wikinews-asylum.txt --format pretty   # read one article
   $ dateline extract corpus/ --format jsonl > out.jsonl            # a folder, on every core
+  $ dateline ingest corpus/ --db news.db                           # store a folder; resumable
   $ dateline serve                                                 # the web app at http://127.0.0.1:8787
   $ dateline extract --help                                        # inputs, outputs, options`);
 
