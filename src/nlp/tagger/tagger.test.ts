@@ -1,0 +1,49 @@
+// The packaged tagger: tags, lemmas and feats on short news sentences, through tagForms and the pipeline stage.
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { tagForms } from './tagger.js';
+import { taggerStage } from './stage.js';
+import { tokenizeStage, sentenceStage } from '../tokenize/stage.js';
+import { documentFromText } from '../../ingest/index.js';
+
+const tagsOf = (forms: string[]) => {
+  const t = tagForms(forms);
+  return forms.map((f, i) => `${f}/${t.upos[i]}/${t.xpos[i]}`);
+};
+
+describe('tagger', () => {
+  it('test_tagger_tags_a_news_sentence', () => {
+    expect(tagsOf(['Israeli', 'forces', 'killed', 'three', 'people', 'in', 'Gaza', 'on', 'Monday', ',', 'officials', 'said', '.'])).toEqual([
+      'Israeli/ADJ/JJ', 'forces/NOUN/NNS', 'killed/VERB/VBD', 'three/NUM/CD', 'people/NOUN/NNS', 'in/ADP/IN', 'Gaza/PROPN/NNP',
+      'on/ADP/IN', 'Monday/PROPN/NNP', ',/PUNCT/,', 'officials/NOUN/NNS', 'said/VERB/VBD', './PUNCT/.']);
+  });
+
+  it('test_tagger_separates_auxiliaries_and_clitics', () => {
+    const t = tagForms(['He', 'has', "n't", 'been', 'seen', 'since', 'the', 'attack', "'s", 'aftermath', '.']);
+    expect(t.upos).toEqual(['PRON', 'AUX', 'PART', 'AUX', 'VERB', 'ADP', 'DET', 'NOUN', 'PART', 'NOUN', 'PUNCT']);
+    expect(t.lemma).toEqual(['he', 'have', 'not', 'be', 'see', 'since', 'the', 'attack', "'s", 'aftermath', '.']);
+  });
+
+  it('test_tagger_lemmatizes_and_gives_feats', () => {
+    const t = tagForms(['The', 'ministries', 'were', 'rescuing', '900', 'asylum', 'seekers', '.']);
+    expect(t.lemma).toEqual(['the', 'ministry', 'be', 'rescue', '900', 'asylum', 'seeker', '.']);
+    expect(t.feats[1]).toContain('Number=Plur');
+    expect(t.feats[2]).toContain('Tense=Past');
+    expect(t.feats[4]).toBe('NumForm=Digit|NumType=Card');
+  });
+
+  it('test_tagger_stage_tags_every_token_of_a_wikinews_article', () => {
+    const text = readFileSync(new URL('../tokenize/fixtures/wikinews-asylum.txt', import.meta.url), 'utf8');
+    const doc = documentFromText(text);
+    const { tokens } = tokenizeStage.run(doc, {});
+    const { sentences } = sentenceStage.run(doc, { tokens });
+    const { tags } = taggerStage.run(doc, { tokens, sentences });
+    expect(tags.upos).toHaveLength(tokens.count);
+    expect(tags.lemma).toHaveLength(tokens.count);
+    const at = (form: string) => tokens.form.indexOf(form);
+    expect(tags.upos[at('fishermen')]).toBe('NOUN');
+    expect(tags.lemma[at('fishermen')]).toBe('fisherman');
+    expect(tags.upos[at('Indonesian')]).toBe('ADJ');
+    expect(tags.xpos[at('rescued')]).toMatch(/^VB[DN]$/);
+  });
+});
