@@ -1,6 +1,6 @@
 // Hashed features for the name tagger: per-token string hashes are cached, features combine integers (no string churn).
 
-import { LEXICON_CATEGORIES, PhraseMatcher, lexiconCodes } from './lexicon.js';
+import { CATEGORY_ID, LEXICON_CATEGORIES, PhraseMatcher, lexiconCodes } from './lexicon.js';
 
 /** 32-bit FNV-1a hash of a string. */
 export function hashString(s: string): number {
@@ -102,8 +102,12 @@ const enum T {
   CapsWindow, LowerM1L0, LowerL0P1, CapsRun,
   PrevLabel, Prev2Label, PrevLower, PrevShape, PrevPos,
   Usage, UsageM1, UsageP1, UsageInit,
+  GazetteerWord, GazetteerCaps,
 }
-export const FEATURE_VERSION = 3;
+export const FEATURE_VERSION = 4;
+
+/** The gazetteer lexicon categories, whose matches are also paired with the word before and the capitalization. */
+const GAZETTEER_FIRST = CATEGORY_ID.gazetteerMajor;
 
 /** Slots of a token's feature row that name the word itself (form, lower case, affixes, word bigrams). */
 export const WORD_IDENTITY_SLOTS: readonly number[] = [1, 2, 4, 5, 6, 7, 8, 17, 18];
@@ -277,7 +281,15 @@ export class FeatureExtractor {
       out[k++] = mix(T.MaskS0, w.mask);
       for (let c = 0; c < C; c++) {
         const code = lex[i * C + c]!;
-        if (code) out[k++] = mix(T.Lex, c * 8 + code);
+        if (code) {
+          out[k++] = mix(T.Lex, c * 8 + code);
+          // A place name from the gazetteer after "in"/"from" is a place; the same string after "Mr." or as a
+          // first name is not: the word before and the capitalization decide how much the match counts.
+          if (c >= GAZETTEER_FIRST) {
+            out[k++] = mix(T.GazetteerWord, c * 8 + code, lm1);
+            out[k++] = mix(T.GazetteerCaps, c * 8 + code, w.caps * 8 + w.usage);
+          }
+        }
         if (i > 0 && lex[(i - 1) * C + c]) out[k++] = mix(T.LexM1, c * 8 + lex[(i - 1) * C + c]!);
         if (i + 1 < n && lex[(i + 1) * C + c]) out[k++] = mix(T.LexP1, c * 8 + lex[(i + 1) * C + c]!);
         if (i > 1 && lex[(i - 2) * C + c]) out[k++] = mix(T.LexM2, c * 8 + lex[(i - 2) * C + c]!);

@@ -30,7 +30,38 @@ export function loadLexiconEntries(dir = lexiconDir()): LexiconEntries {
     }
     out[cat] = [...seen];
   }
+  const gaz = loadGazetteerNames();
+  out.gazetteerMajor = gaz.major;
+  out.gazetteerMinor = gaz.minor;
   return out;
+}
+
+/** Population from which a city counts as well known (the gazetteerMajor lexicon). */
+export const MAJOR_PLACE_POPULATION = 100_000;
+
+/**
+ * Place names of dateline's places gazetteer (data/gazetteer/gazetteer.tsv: GeoNames cities and regions,
+ * countries, curated landmarks and aliases), main and alternate names. `major`: countries, landmarks and
+ * places of MAJOR_PLACE_POPULATION or more; `minor`: other cities and regions. Empty when the file is missing.
+ */
+export function loadGazetteerNames(path = join(repoRoot(), 'data', 'gazetteer', 'gazetteer.tsv')): { major: string[]; minor: string[] } {
+  const major = new Set<string>(), minor = new Set<string>();
+  if (!existsSync(path)) return { major: [], minor: [] };
+  for (const line of readFileSync(path, 'utf8').split('\n')) {
+    if (!line || line.startsWith('#')) continue;
+    const col = line.split('\t');
+    const kind = col[1] ?? '', population = Number(col[6] ?? 0);
+    const isMajor = (kind !== 'city' && kind !== 'region') || population >= MAJOR_PLACE_POPULATION;
+    const into = isMajor ? major : minor;
+    for (const field of [col[10], col[11]]) {
+      for (const name of (field ?? '').split('|')) {
+        // Names are matched as capitalized words: leave out entries written without a capital ("al-..." stays via particles).
+        if (name.length >= 2 && /\p{Lu}/u.test(name)) into.add(name.trim());
+      }
+    }
+  }
+  for (const n of major) minor.delete(n);
+  return { major: [...major].sort(), minor: [...minor].sort() };
 }
 
 /** The name connectors data file. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CATEGORY_ID, PhraseMatcher, parseLexiconFile, phraseKey } from './lexicon.js';
+import { loadGazetteerNames } from './lexicon-files.js';
 
 const matches = (m: PhraseMatcher, forms: string[]) => {
   const out: string[] = [];
@@ -36,5 +37,23 @@ describe('name lexicons', () => {
     expect(mask & (1 << CATEGORY_ID.place)).toBeTruthy();
     expect(mask & (1 << CATEGORY_ID.firstName)).toBeTruthy();
     expect(m.maskOf('Amman')).toBe(0);
+  });
+});
+
+describe('gazetteer lexicons', () => {
+  it('test_lexicon_matches_many_word_names_split_at_hyphens_and_apostrophes', () => {
+    const m = new PhraseMatcher({ gazetteerMajor: ["Côte d'Ivoire", 'Bosnia-Herzegovina', 'U.S.'] });
+    expect(matches(m, ['in', 'Côte', "d'Ivoire", 'today'])).toEqual(["Côte d'Ivoire"]);
+    expect(matches(m, ['in', 'Bosnia', '-', 'Herzegovina'])).toEqual(['Bosnia - Herzegovina']);
+    expect(matches(m, ['the', 'U.S.', 'army'])).toEqual(['U.S.']);
+    expect(matches(m, ['the', 'U', '.', 'S', '.'])).toEqual(['U . S .']);
+  });
+
+  it('test_gazetteer_names_split_by_how_well_known_the_place_is', () => {
+    const { major, minor } = loadGazetteerNames();
+    expect(major).toContain('France');
+    expect(major).toContain('Chicago');
+    expect(major).not.toContain('Canillo');
+    expect(minor).toContain('Canillo');
   });
 });

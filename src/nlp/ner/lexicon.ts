@@ -1,7 +1,11 @@
 // Name lexicons (titles, places, organizations, groups, ...) and a tokenization-agnostic phrase matcher over them.
 
 /** Lexicon categories, in the order their ids are used by features and the model file. */
-export const LEXICON_CATEGORIES = ['title', 'place', 'organization', 'group', 'demonym', 'orgWord', 'facilityHead', 'firstName', 'orgHead'] as const;
+export const LEXICON_CATEGORIES = [
+  'title', 'place', 'organization', 'group', 'demonym', 'orgWord', 'facilityHead', 'firstName', 'orgHead',
+  // From dateline's places gazetteer (data/gazetteer/gazetteer.tsv), split by how well known a place is.
+  'gazetteerMajor', 'gazetteerMinor',
+] as const;
 export type LexiconCategory = (typeof LEXICON_CATEGORIES)[number];
 export const CATEGORY_ID: Readonly<Record<LexiconCategory, number>> = Object.fromEntries(
   LEXICON_CATEGORIES.map((c, i) => [c, i]),
@@ -18,6 +22,9 @@ export const LEXICON_FILES: Readonly<Record<LexiconCategory, readonly string[]>>
   facilityHead: ['facility-heads.tsv'],
   firstName: ['first-names.tsv'],
   orgHead: ['org-heads.tsv'],
+  // Read from data/gazetteer/gazetteer.tsv by lexicon-files.ts (loadGazetteerNames), not from this folder.
+  gazetteerMajor: [],
+  gazetteerMinor: [],
 };
 
 /** Entries per category, as plain strings (what the model file stores). */
@@ -45,6 +52,24 @@ export function phraseKey(s: string): string {
   return k;
 }
 
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+const SPACE = /\s/u;
+
+/** Adds the prefixes of phraseKey(entry) (`keyLength` long) that end at a possible token boundary of `entry`. */
+function addTokenBoundaryPrefixes(entry: string, keyLength: number, out: Set<string>): void {
+  const lower = entry.toLowerCase();
+  let key = '';
+  for (let i = 0; i < lower.length; i++) {
+    const ch = lower[i]!;
+    if (SPACE.test(ch)) continue;
+    key += ch;
+    if (key.length > keyLength) break;
+    let j = i + 1;
+    while (j < lower.length && SPACE.test(lower[j]!)) j++;
+    if (key.length === keyLength || j >= lower.length || j > i + 1 || WORD_CHAR.test(ch) !== WORD_CHAR.test(lower[j]!)) out.add(key);
+  }
+}
+
 /** One match: tokens [start, end) of a sentence belong to an entry of every category in `mask`. */
 export interface PhraseMatch {
   start: number;
@@ -58,7 +83,11 @@ const MAX_PHRASE_TOKENS = 8;
 export class PhraseMatcher {
   /** Phrase key -> bit mask of categories. */
   private readonly keys = new Map<string, number>();
-  /** Every prefix of every key, so a match attempt stops as soon as it cannot succeed. */
+  /**
+   * Every prefix of every key that ends where a token may end (at a space, or between a letter/digit and
+   * other characters), so a match attempt stops as soon as it cannot succeed. Only those prefixes: the
+   * gazetteer's tens of thousands of names would otherwise cost a million strings.
+   */
   private readonly prefixes = new Set<string>();
 
   constructor(entries: Partial<Record<LexiconCategory, readonly string[]>>) {
@@ -68,7 +97,7 @@ export class PhraseMatcher {
         const k = phraseKey(e);
         if (!k) continue;
         this.keys.set(k, (this.keys.get(k) ?? 0) | bit);
-        for (let i = 1; i <= k.length; i++) this.prefixes.add(k.slice(0, i));
+        addTokenBoundaryPrefixes(e, k.length, this.prefixes);
       }
     }
   }

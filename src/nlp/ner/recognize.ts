@@ -19,6 +19,23 @@ export interface FoundName extends TokenSpan {
 const UPPER_INITIAL = /^\p{Lu}/u;
 const MAX_NAME_TOKENS = 6;
 
+/** An acronym: two to eight capital letters, optionally with periods ("WHO", "U.N.", "FSANZ"). */
+const ACRONYM = /^(?:\p{Lu}\.?){2,8}$/u;
+
+/**
+ * Whether the letters of `acronym` are, in order, initials of the capitalized words of forms[start, end),
+ * starting with the first word's: "WHO" for "World Health Organisation", "FSANZ" for "Food Standards Australia New Zealand".
+ */
+export function spelledByInitials(acronym: string, forms: readonly string[], start: number, end: number): boolean {
+  if (acronym[0] !== forms[start]![0]) return false;
+  let j = 0;
+  for (let i = start; i < end && j < acronym.length; i++) {
+    const w = forms[i]!;
+    if (UPPER_INITIAL.test(w) && w[0] === acronym[j]) j++;
+  }
+  return j === acronym.length;
+}
+
 /** One per thread: owns the model's scratch buffers. */
 export class NameRecognizer {
   readonly rules: NameRules;
@@ -59,6 +76,7 @@ export class NameRecognizer {
     this.applyKnownNames(forms, from, to, spans);
     this.attachHeadWords(forms, from, to, spans);
     this.splitTitledPeople(forms, from, spans);
+    this.addAcronyms(forms, to, spans);
     this.addGroups(forms, from, to, spans);
     for (const sp of spans) {
       let start = sp.start;
@@ -154,6 +172,24 @@ export class NameRecognizer {
           && !this.rules.isTitle(forms, sp.start - 1, sp.start)) sp.start--;
       }
     }
+  }
+
+  /**
+   * An acronym in brackets right after a multi-word name, spelled by that name's initials, names the same
+   * thing: "World Health Organisation ( WHO )". Written in capitals it looks like the word "who" to the model.
+   * The document pass then finds the acronym's later mentions.
+   */
+  private addAcronyms(forms: readonly string[], to: number, spans: TokenSpan[]): void {
+    const n = spans.length;
+    for (let k = 0; k < n; k++) {
+      const sp = spans[k]!;
+      const a = sp.end + 1;
+      if (sp.end - sp.start < 2 || a + 1 >= to || forms[sp.end] !== '(' || forms[a + 1] !== ')') continue;
+      if (!ACRONYM.test(forms[a]!) || !spelledByInitials(forms[a]!.replace(/\./g, ''), forms, sp.start, sp.end)) continue;
+      if (spans.some((o) => o.start <= a && o.end > a)) continue;
+      spans.push({ start: a, end: a + 1, type: sp.type });
+    }
+    if (spans.length > n) spans.sort((x, y) => x.start - y.start);
   }
 
   /**
