@@ -12,7 +12,8 @@ export function formatPretty(x: Extraction, color: boolean): string {
   const at = (s: { start: number; end: number }) => t.slice(s.start, s.end);
   const out: string[] = [];
   const d = x.document;
-  out.push(c('bold', d.title ?? clip(t.trim(), 80)));
+  // Untitled: the opening words, past a `date YYYY-MM-DD` header.
+  out.push(c('bold', d.title ?? clip(t.replace(/^\s*date\s+\d{4}-\d{2}-\d{2}\s+/, '').trim(), 80)));
   const facts = [
     d.published ? `published ${d.published} (${d.published_source})` : 'no publication date',
     d.dateline ? `dateline ${d.dateline.place}` : '',
