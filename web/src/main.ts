@@ -160,7 +160,7 @@ function renderTabs(x: Extraction): void {
 
 /** A heading for an untitled article: its first words. */
 function firstLine(text: string): string {
-  const line = text.trim().split('\n')[0]!.replace(/\s+/g, ' ');
+  const line = text.replace(/^\s*date\s+\d{4}-\d{2}-\d{2}\s+/, '').trim().split('\n')[0]!.replace(/\s+/g, ' ');
   return line.length > 90 ? line.slice(0, 89) + '…' : line;
 }
 
