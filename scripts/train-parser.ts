@@ -1,5 +1,6 @@
 // Trains the dependency parser on UD EWT train + GUM train and writes models/parser.bin.
 // Usage: nice -n 10 node --import tsx scripts/train-parser.ts [--seed N] [--epochs N] [--tagger TAGGER.bin | --gold-tags] [--dev-every N] [--out PATH]
+//        [--labels-only --transitions-from MODEL.bin]   (retrain only the labeller, keeping MODEL's transition weights)
 // Training tags are corrupted the way the tagger (default models/tagger.bin) errs on EWT dev + GUM dev
 // (see measureTagConfusion); --gold-tags trains on gold tags only.
 
@@ -17,13 +18,14 @@ const { values } = parseArgs({
     epochs: { type: 'string', default: '10' },
     'tag-noise': { type: 'string', default: '0' },
     'transition-bits': { type: 'string', default: '21' },
-    'label-bits': { type: 'string', default: '21' },
+    'label-bits': { type: 'string', default: '22' },
     prune: { type: 'string', default: '1' },
     corpora: { type: 'string', default: DEFAULT_CORPORA },
     out: { type: 'string', default: new URL('../models/parser.bin', import.meta.url).pathname },
     'no-dev': { type: 'boolean', default: false },
     'dev-every': { type: 'string', default: '0' },
     'labels-only': { type: 'boolean', default: false },
+    'transitions-from': { type: 'string' },
     'min-candidate': { type: 'string', default: '1' },
     tagger: { type: 'string' },
     'gold-tags': { type: 'boolean', default: false },
@@ -39,7 +41,7 @@ const devEvery = Number(values['dev-every']);
 const packagedTagger = new URL('../models/tagger.bin', import.meta.url).pathname;
 const taggerPath = values['gold-tags'] ? undefined : values.tagger ?? (existsSync(packagedTagger) ? packagedTagger : undefined);
 const tagConfusion = taggerPath ? await measureTagConfusion(taggerPath) : undefined;
-const model = trainParser(data, {
+const trained = trainParser(data, {
   seed: Number(values.seed), epochs: Number(values.epochs), tagNoise: Number(values['tag-noise']),
   transitionBits: Number(values['transition-bits']), labelBits: Number(values['label-bits']),
   labelsOnly: values['labels-only'], tagConfusion, minWordCount: Number(values['min-word']), minCandidateCount: Number(values['min-candidate']),
@@ -51,6 +53,7 @@ const model = trainParser(data, {
     console.log(`  after epoch ${epoch}: EWT dev UAS ${s.uas.toFixed(2)} LAS ${s.las.toFixed(2)}`);
   },
 });
+const model = values['transitions-from'] ? withTransitionsFrom(trained, values['transitions-from']) : trained;
 const bytes = model.serialize({ pruneBelow: Number(values.prune) });
 writeFileSync(values.out, bytes);
 console.log(`wrote ${values.out} (${(bytes.length / 1e6).toFixed(2)} MB) in ${((Date.now() - t0) / 1000).toFixed(0)}s`);
@@ -82,4 +85,22 @@ async function measureTagConfusion(path: string): Promise<Record<string, Record<
   }
   console.log(`tagger ${path}: XPOS accuracy ${(100 * right / all).toFixed(2)} on EWT dev + GUM dev (${all} words); training tags corrupted accordingly`);
   return confusion;
+}
+
+/** The labeller just trained combined with the transition weights of an existing model trained on the same data. */
+function withTransitionsFrom(labeller: ParserModel, path: string): ParserModel {
+  const donor = ParserModel.deserialize(readFileSync(path));
+  const same = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+  if (!same(donor.tags, labeller.tags) || !same([...donor.vocabulary], [...labeller.vocabulary])) throw new Error(`${path} was trained on other tags or words`);
+  const rows = donor.transitionWeights.length / donor.transitionStride;
+  const transitionWeights = new Int8Array(rows * 3);
+  for (let r = 0; r < rows; r++) for (let j = 0; j < 3; j++) transitionWeights[r * 3 + j] = donor.transitionWeights[r * donor.transitionStride + j]!;
+  return new ParserModel({
+    tags: labeller.tags, labels: labeller.labels, vocabulary: [...labeller.vocabulary],
+    transitionBits: donor.transitionBits, labelBits: labeller.labelBits,
+    transitionWeights, transitionScale: donor.transitionScale,
+    labelWeights: labeller.labelWeights, labelScale: labeller.labelScale, labelSpread: labeller.labelSpread,
+    candidates: labeller.candidates,
+    meta: { ...donor.meta, labeller: labeller.meta },
+  });
 }

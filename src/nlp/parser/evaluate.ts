@@ -22,7 +22,8 @@ export interface ParserScores {
   tokensPerCpuSecond: number;
 }
 
-export function evaluateParser(model: ParserModel, gold: readonly TreebankSentence[], tagsOf?: (s: TreebankSentence) => string[]): ParserScores {
+/** `speedPasses` > 1 parses the set that many times and keeps the fastest pass (less noise on a shared machine). */
+export function evaluateParser(model: ParserModel, gold: readonly TreebankSentence[], tagsOf?: (s: TreebankSentence) => string[], speedPasses = 1): ParserScores {
   let tokens = 0, uh = 0, lh = 0, lu = 0, np = 0, uhp = 0, lhp = 0;
   const byLabel: ParserScores['byLabel'] = new Map();
   const entry = (l: string) => {
@@ -31,11 +32,15 @@ export function evaluateParser(model: ParserModel, gold: readonly TreebankSenten
     return e;
   };
   const inputs = gold.map((s) => (tagsOf ? tagsOf(s) : s.tags));
-  const t0 = performance.now(), c0 = process.cpuUsage();
-  const parses = gold.map((s, i) => model.parse(s.forms, inputs[i]!));
-  const seconds = (performance.now() - t0) / 1000;
-  const cpu = process.cpuUsage(c0);
-  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+  let parses: ReturnType<ParserModel['parse']>[] = [];
+  let seconds = Infinity, cpuSeconds = Infinity;
+  for (let pass = 0; pass < Math.max(1, speedPasses); pass++) {
+    const t0 = performance.now(), c0 = process.cpuUsage();
+    parses = gold.map((s, i) => model.parse(s.forms, inputs[i]!));
+    seconds = Math.min(seconds, (performance.now() - t0) / 1000);
+    const cpu = process.cpuUsage(c0);
+    cpuSeconds = Math.min(cpuSeconds, (cpu.user + cpu.system) / 1e6);
+  }
   gold.forEach((s, si) => {
     const p = parses[si]!;
     for (let i = 0; i < s.forms.length; i++) {

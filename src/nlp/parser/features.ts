@@ -62,7 +62,22 @@ export const WORD_TAG_SALT = 0x7f4a7c15;
 
 const COMMA_LIKE = new Set([',', ';', ':', '--', '—', '–', '-', '(', ')']);
 
-export function encodeSentence(forms: readonly string[], tagIds: ArrayLike<number>, vocabulary: ReadonlySet<string> | undefined, into?: EncodedSentence): EncodedSentence {
+/** Word values of forms seen before (a parse-time cache: one map lookup instead of lowercasing and hashing). */
+export class WordValueCache {
+  private readonly values = new Map<string, number>();
+  constructor(private readonly vocabulary: ReadonlySet<string>, private readonly limit = 50_000) {}
+  get(form: string): number {
+    let v = this.values.get(form);
+    if (v === undefined) {
+      if (this.values.size >= this.limit) this.values.clear();
+      v = wordValue(form, this.vocabulary);
+      this.values.set(form, v);
+    }
+    return v;
+  }
+}
+
+export function encodeSentence(forms: readonly string[], tagIds: ArrayLike<number>, vocabulary: ReadonlySet<string> | WordValueCache | undefined, into?: EncodedSentence): EncodedSentence {
   const n = forms.length;
   const s = into && into.word.length >= n + 2 ? into : {
     n, word: new Int32Array(n + 2), tag: new Int32Array(n + 2), wt: new Int32Array(n + 2), commas: new Int32Array(n + 2),
@@ -71,7 +86,7 @@ export function encodeSentence(forms: readonly string[], tagIds: ArrayLike<numbe
   let c = 0;
   for (let i = 0; i < n; i++) {
     const f = forms[i]!;
-    s.word[i] = wordValue(f, vocabulary);
+    s.word[i] = vocabulary instanceof WordValueCache ? vocabulary.get(f) : wordValue(f, vocabulary);
     s.tag[i] = tagIds[i]!;
     s.commas[i] = c;
     if (COMMA_LIKE.has(f)) c++;
@@ -213,9 +228,11 @@ export function buildTree(head: Int32Array, n: number, into?: TreeView): TreeVie
   cs.fill(0, 0, n + 2);
   for (let d = 0; d < n; d++) cs[head[d]! + 1]!++;
   for (let i = 1; i <= n + 1; i++) cs[i]! += cs[i - 1]!;
-  // Fill in order of d so children come out left to right.
-  const fillPos = cs.slice(0, n + 1);
-  for (let d = 0; d < n; d++) tv.child[fillPos[head[d]!]!++] = d;
+  // Fill in order of d so children come out left to right; cs[h] runs up to the end of h's children
+  // (the start of h+1's), so shifting by one afterwards restores the starts without a scratch copy.
+  for (let d = 0; d < n; d++) tv.child[cs[head[d]!]!++] = d;
+  for (let i = n + 1; i > 0; i--) cs[i] = cs[i - 1]!;
+  cs[0] = 0;
   tv.label.fill(-1, 0, n + 1);
   return tv;
 }

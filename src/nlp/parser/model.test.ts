@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ParserModel } from './model.js';
+import { LABEL_SPREAD_ADJACENT, LABEL_SPREAD_SCATTERED, ParserModel, labelBucket } from './model.js';
 import { trainParser, type TreebankSentence } from './train.js';
 
 // Tiny hand-made treebank (heads 0-based, -1 = root).
@@ -29,9 +29,18 @@ describe('parser model', () => {
     expect(back.tags).toEqual(model.tags);
     expect(back.transitionBits).toBe(14);
     let maxAbs = 0, maxErr = 0;
-    model.transitionWeights.forEach((w, i) => { maxAbs = Math.max(maxAbs, Math.abs(w)); maxErr = Math.max(maxErr, Math.abs(w - back.transitionWeights[i]! * back.transitionScale)); });
-    expect(back.transitionWeights).toBeInstanceOf(Int16Array);
-    expect(maxErr).toBeLessThanOrEqual(maxAbs / 32767 + 1e-6);
+    // Loaded weights are int8 in rows padded to 4 bytes; training rows hold 3 floats.
+    expect(back.transitionWeights).toBeInstanceOf(Int8Array);
+    expect(back.transitionStride).toBe(4);
+    const rows = model.transitionWeights.length / 3;
+    for (let r = 0; r < rows; r++) {
+      for (let j = 0; j < 3; j++) {
+        const w = model.transitionWeights[r * 3 + j]!;
+        maxAbs = Math.max(maxAbs, Math.abs(w));
+        maxErr = Math.max(maxErr, Math.abs(w - back.transitionWeights[r * 4 + j]! * back.transitionScale));
+      }
+    }
+    expect(maxErr).toBeLessThanOrEqual(maxAbs / 254 + 1e-6);
     for (const s of tiny) {
       const a = model.parse(s.forms, s.tags), b = back.parse(s.forms, s.tags);
       expect([...b.head]).toEqual([...a.head]);
@@ -43,6 +52,33 @@ describe('parser model', () => {
   it('trains deterministically for a given seed', () => {
     const again = trainParser(tiny, { epochs: 8, seed: 3, transitionBits: 14, labelBits: 14, minLabelCount: 1, minWordCount: 1, minCandidateCount: 1 });
     expect(again.serialize().equals(model.serialize())).toBe(true);
+  });
+
+  it('requantizes int16 weights (older files) to int8 rows and parses the same', () => {
+    const toInt16 = (w: Float32Array | Int8Array) => {
+      let max = 0;
+      w.forEach((x) => { max = Math.max(max, Math.abs(x)); });
+      return Int16Array.from(w, (x) => Math.round((x * 32767) / max));
+    };
+    expect(model.transitionWeights).toBeInstanceOf(Float32Array);
+    const old = new ParserModel({
+      tags: model.tags, labels: model.labels, vocabulary: [...model.vocabulary], transitionBits: 14, labelBits: 14,
+      transitionWeights: toInt16(model.transitionWeights), labelWeights: toInt16(model.labelWeights), candidates: model.candidates,
+    });
+    expect(old.transitionWeights).toBeInstanceOf(Int8Array);
+    expect(old.labelWeights).toBeInstanceOf(Int8Array);
+    for (const s of tiny) {
+      const a = model.parse(s.forms, s.tags), b = old.parse(s.forms, s.tags);
+      expect([...b.head]).toEqual([...a.head]);
+      expect([...b.label]).toEqual([...a.label]);
+    }
+  });
+
+  it('keeps the label weights of one feature side by side, and reads the scattered layout of older files', () => {
+    const mask = (1 << 14) - 1, f = 12345;
+    expect(model.labelSpread).toBe(LABEL_SPREAD_ADJACENT);
+    expect(labelBucket(f, 7, mask, LABEL_SPREAD_ADJACENT) - labelBucket(f, 6, mask, LABEL_SPREAD_ADJACENT)).toBe(1);
+    expect(Math.abs(labelBucket(f, 7, mask, LABEL_SPREAD_SCATTERED) - labelBucket(f, 6, mask, LABEL_SPREAD_SCATTERED))).toBeGreaterThan(64);
   });
 
   it('rejects a file that is not a parser model', () => {

@@ -3,16 +3,25 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { ArcHybridState, LEFT, N_TRANSITIONS, RIGHT, SHIFT } from './transition.js';
 import {
-  FEATURE_VERSION, MAX_LABEL_FEATURES, MAX_TRANSITION_FEATURES, TAG_UNKNOWN,
+  FEATURE_VERSION, MAX_LABEL_FEATURES, MAX_TRANSITION_FEATURES, TAG_UNKNOWN, WordValueCache,
   buildTree, encodeSentence, labelFeatures, transitionFeatures, type EncodedSentence, type TreeView,
 } from './features.js';
 
 const MAGIC = 0x31504c44; // "DLP1"
 
-/** Which weight (of a feature-hash f) belongs to label l in the label table. */
-export function labelBucket(f: number, l: number, mask: number): number {
-  return (f + Math.imul(l + 1, 0x61c88647)) & mask;
+/**
+ * Which weight (of a feature-hash f) belongs to label l in the label table: slot f + (l + 1) * spread.
+ * Spread 1 puts a feature's label weights side by side, so scoring all candidates of an arc touches one or
+ * two cache lines per feature; older files used a large odd spread (one cache miss per feature and label).
+ */
+export function labelBucket(f: number, l: number, mask: number, spread: number): number {
+  return (f + Math.imul(l + 1, spread)) & mask;
 }
+
+/** Label weights side by side (current training). */
+export const LABEL_SPREAD_ADJACENT = 1;
+/** Label weights scattered (files written before the spread was recorded). */
+export const LABEL_SPREAD_SCATTERED = 0x61c88647;
 
 /** Key for the label candidates of an arc: dependent tag, head tag, direction. */
 export function candidateKey(dt: number, ht: number, dir: number): number {
@@ -26,13 +35,19 @@ export interface ParserModelData {
   labels: string[];
   transitionBits: number;
   labelBits: number;
-  /** Float weights while training; int16 (times a scale) once loaded from a file, which halves cache traffic. */
-  transitionWeights: Float32Array | Int16Array;
-  labelWeights: Float32Array | Int16Array;
+  /**
+   * Float weights while training (rows of N_TRANSITIONS); int8 (times a scale) once loaded from a file, with
+   * transition rows padded to 4 bytes so a feature costs one aligned 32-bit load. Int16 is accepted from
+   * older files and requantized. Run time is bound by cache misses in these tables, hence the small weights.
+   */
+  transitionWeights: Float32Array | Int16Array | Int8Array;
+  labelWeights: Float32Array | Int16Array | Int8Array;
   transitionScale?: number;
   labelScale?: number;
   /** Labels seen in training for each candidateKey. */
   candidates: Map<number, Int32Array>;
+  /** See labelBucket; LABEL_SPREAD_ADJACENT unless given. */
+  labelSpread?: number;
   meta?: Record<string, unknown>;
 }
 
@@ -49,10 +64,15 @@ export class ParserModel {
   readonly tagIndex = new Map<string, number>();
   readonly transitionMask: number;
   readonly labelMask: number;
-  readonly transitionWeights: Float32Array | Int16Array;
-  readonly labelWeights: Float32Array | Int16Array;
+  /** Float32 (training, stride N_TRANSITIONS) or int8 (loaded, stride 4 with a zero pad byte). */
+  readonly transitionWeights: Float32Array | Int8Array;
+  readonly transitionStride: number;
+  readonly labelWeights: Float32Array | Int8Array;
+  /** The int8 transition rows read as one little-endian int32 each (bytes SHIFT, LEFT, RIGHT, pad); absent while training. */
+  private readonly packedTransitions: Int32Array | undefined;
   readonly transitionScale: number;
   readonly labelScale: number;
+  readonly labelSpread: number;
   readonly candidates: Map<number, Int32Array>;
   readonly allLabels: Int32Array;
   readonly meta: Record<string, unknown>;
@@ -62,21 +82,45 @@ export class ParserModel {
   private sent: EncodedSentence | undefined;
   private tree: TreeView | undefined;
   private tagIds = new Int32Array(64);
+  private readonly wordValues: WordValueCache;
   private order = new Int32Array(64);
 
   constructor(d: ParserModelData) {
     this.tags = d.tags;
     this.labels = d.labels;
     this.vocabulary = new Set(d.vocabulary);
+    this.wordValues = new WordValueCache(this.vocabulary);
     d.tags.forEach((t, i) => this.tagIndex.set(t, i + 3));
     this.transitionMask = (1 << d.transitionBits) - 1;
     this.labelMask = (1 << d.labelBits) - 1;
-    this.transitionWeights = d.transitionWeights;
-    this.labelWeights = d.labelWeights;
-    this.transitionScale = d.transitionScale ?? 1;
-    this.labelScale = d.labelScale ?? 1;
+    if (d.transitionWeights instanceof Float32Array) {
+      this.transitionWeights = d.transitionWeights;
+      this.transitionStride = N_TRANSITIONS;
+      this.transitionScale = d.transitionScale ?? 1;
+      this.packedTransitions = undefined;
+    } else {
+      const q = toInt8(d.transitionWeights, d.transitionScale ?? 1);
+      const rows = q.weights.length / N_TRANSITIONS;
+      const packed = new Int32Array(rows);
+      const bytes = new Int8Array(packed.buffer);
+      for (let r = 0; r < rows; r++) for (let j = 0; j < N_TRANSITIONS; j++) bytes[r * 4 + j] = q.weights[r * N_TRANSITIONS + j]!;
+      if (new Uint8Array(new Uint32Array([1]).buffer)[0] !== 1) throw new Error('the parser needs a little-endian machine');
+      this.transitionWeights = bytes;
+      this.transitionStride = 4;
+      this.transitionScale = q.scale;
+      this.packedTransitions = packed;
+    }
+    if (d.labelWeights instanceof Float32Array) {
+      this.labelWeights = d.labelWeights;
+      this.labelScale = d.labelScale ?? 1;
+    } else {
+      const q = toInt8(d.labelWeights, d.labelScale ?? 1);
+      this.labelWeights = q.weights;
+      this.labelScale = q.scale;
+    }
     this.candidates = d.candidates;
     this.allLabels = Int32Array.from(d.labels.map((_, i) => i));
+    this.labelSpread = d.labelSpread ?? LABEL_SPREAD_ADJACENT;
     this.meta = d.meta ?? {};
   }
 
@@ -89,7 +133,19 @@ export class ParserModel {
 
   /** Scores the three transitions for the features in feats[0..k). */
   scoreTransitions(feats: Int32Array, k: number, scores: Float64Array): void {
-    const w = this.transitionWeights, mask = this.transitionMask;
+    const mask = this.transitionMask;
+    const packed = this.packedTransitions;
+    if (packed) {
+      // Sign-extend the three int8 weights out of one load; integer sums, the scale does not change the argmax.
+      let a = 0, b = 0, c = 0;
+      for (let i = 0; i < k; i++) {
+        const x = packed[feats[i]! & mask]!;
+        a += (x << 24) >> 24; b += (x << 16) >> 24; c += (x << 8) >> 24;
+      }
+      scores[SHIFT] = a; scores[LEFT] = b; scores[RIGHT] = c;
+      return;
+    }
+    const w = this.transitionWeights;
     let a = 0, b = 0, c = 0;
     for (let i = 0; i < k; i++) {
       const o = (feats[i]! & mask) * N_TRANSITIONS;
@@ -106,24 +162,27 @@ export class ParserModel {
   scoreLabel(feats: Int32Array, k: number, l: number): number {
     const w = this.labelWeights, mask = this.labelMask;
     let s = 0;
-    for (let i = 0; i < k; i++) s += w[labelBucket(feats[i]!, l, mask)]!;
+    const offset = Math.imul(l + 1, this.labelSpread);
+    for (let i = 0; i < k; i++) s += w[(feats[i]! + offset) & mask]!;
     return s;
   }
 
   /** Greedy arc-hybrid parse of an encoded sentence; heads land in `st.head` (ROOT = n). */
   parseEncoded(sn: EncodedSentence, st: ArcHybridState = this.state): void {
-    st.reset(sn.n);
+    const n = sn.n;
+    st.reset(n);
     const scores = SCORES;
-    while (!st.terminal) {
+    // Terminal: buffer empty and only ROOT left on the stack.
+    while (st.b < n || st.sp > 1) {
       // Forced moves need no scoring: only SHIFT with ROOT alone on the stack, only RIGHT once the buffer is empty.
       if (st.sp === 1) { st.apply(SHIFT); continue; }
-      if (st.b >= st.n) { st.apply(RIGHT); continue; }
+      if (st.b >= n) { st.apply(RIGHT); continue; }
       const k = transitionFeatures(st, sn, this.feats);
       this.scoreTransitions(this.feats, k, scores);
-      let best = -1, bestScore = -Infinity;
-      for (let t = 0; t < N_TRANSITIONS; t++) {
-        if (scores[t]! > bestScore && st.isLegal(t)) { best = t; bestScore = scores[t]!; }
-      }
+      // Here the buffer is non-empty and sp >= 2, so SHIFT and LEFT are legal; RIGHT is unless s1 is ROOT.
+      let best = SHIFT, bestScore = scores[SHIFT]!;
+      if (scores[LEFT]! > bestScore) { best = LEFT; bestScore = scores[LEFT]!; }
+      if (scores[RIGHT]! > bestScore && st.sp > 2) best = RIGHT;
       st.apply(best);
     }
   }
@@ -171,7 +230,7 @@ export class ParserModel {
     if (n === 0) return;
     if (this.tagIds.length < n) this.tagIds = new Int32Array(n * 2);
     for (let i = 0; i < n; i++) this.tagIds[i] = this.tagId(tags[i] ?? '');
-    const sn = (this.sent = encodeSentence(forms, this.tagIds, this.vocabulary, this.sent));
+    const sn = (this.sent = encodeSentence(forms, this.tagIds, this.wordValues, this.sent));
     this.parseEncoded(sn);
     const st = this.state;
     const tv = (this.tree = buildTree(st.head, n, this.tree));
@@ -184,17 +243,17 @@ export class ParserModel {
     }
   }
 
-  /** Compact file: quantized int16 weights, zero and tiny weights pruned, gzip-compressed. */
+  /** Compact file: int8-quantized weights, all-zero rows left out, gzip-compressed. */
   serialize(options: { pruneBelow?: number } = {}): Buffer {
     const prune = options.pruneBelow ?? 0;
-    const tQ = quantize(this.transitionWeights, this.transitionScale, N_TRANSITIONS, prune);
-    const lQ = quantize(this.labelWeights, this.labelScale, 1, prune);
+    const tQ = quantize(this.transitionWeights, this.transitionScale, this.transitionStride, N_TRANSITIONS, prune);
+    const lQ = quantize(this.labelWeights, this.labelScale, 1, 1, prune);
     const header = {
-      format: 'dateline-parser', featureVersion: FEATURE_VERSION,
+      format: 'dateline-parser', featureVersion: FEATURE_VERSION, weightBytes: 1,
       transitionBits: this.transitionBits, labelBits: this.labelBits,
       tags: this.tags, labels: this.labels, vocabulary: [...this.vocabulary],
       candidates: [...this.candidates].map(([k, v]) => [k, [...v]]),
-      transitionScale: tQ.scale, labelScale: lQ.scale, meta: this.meta,
+      transitionScale: tQ.scale, labelScale: lQ.scale, labelSpread: this.labelSpread, meta: this.meta,
     };
     const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
     const w = new ByteWriter();
@@ -209,13 +268,14 @@ export class ParserModel {
     if (r.u32() !== MAGIC) throw new Error('not a dateline parser model');
     const header = JSON.parse(Buffer.from(r.bytes(r.u32())).toString('utf8'));
     if (header.featureVersion !== FEATURE_VERSION) throw new Error(`parser model has feature version ${header.featureVersion}, code expects ${FEATURE_VERSION}`);
-    const transitionWeights = dequantize(r, (1 << header.transitionBits) * N_TRANSITIONS, N_TRANSITIONS);
-    const labelWeights = dequantize(r, 1 << header.labelBits, 1);
+    const bytes = header.weightBytes === 1 ? 1 : 2;
+    const transitionWeights = dequantize(r, (1 << header.transitionBits) * N_TRANSITIONS, N_TRANSITIONS, bytes);
+    const labelWeights = dequantize(r, 1 << header.labelBits, 1, bytes);
     return new ParserModel({
       tags: header.tags, labels: header.labels, vocabulary: header.vocabulary, transitionBits: header.transitionBits, labelBits: header.labelBits,
       transitionWeights, labelWeights, transitionScale: header.transitionScale, labelScale: header.labelScale,
       candidates: new Map((header.candidates as [number, number[]][]).map(([k, v]) => [k, Int32Array.from(v)])),
-      meta: header.meta,
+      labelSpread: header.labelSpread ?? LABEL_SPREAD_SCATTERED, meta: header.meta,
     });
   }
 }
@@ -223,22 +283,36 @@ export class ParserModel {
 const SCORES = new Float64Array(N_TRANSITIONS);
 let LABEL_SCRATCH = new Int32Array(256);
 
+/** Int8 weights: the largest magnitude maps to 127 (clipping large weights costs accuracy, coarse steps do not). */
+const INT8_MAX = 127;
+
+/** Requantizes int16 (older files) or passes int8 through; returns weights and the scale of one step. */
+function toInt8(w: Int16Array | Int8Array, scale: number): { weights: Int8Array; scale: number } {
+  if (w instanceof Int8Array) return { weights: w, scale };
+  let max = 0;
+  for (let i = 0; i < w.length; i++) { const a = Math.abs(w[i]!); if (a > max) max = a; }
+  if (max === 0) return { weights: new Int8Array(w.length), scale };
+  const out = new Int8Array(w.length), f = INT8_MAX / max;
+  for (let i = 0; i < w.length; i++) out[i] = Math.round(w[i]! * f);
+  return { weights: out, scale: scale / f };
+}
+
 /**
- * Rows of `stride` weights kept when any weight quantizes to at least `prune` int16 steps.
- * Float weights are scaled so the largest becomes 32767; int16 weights keep their scale.
+ * Rows of `width` weights (stored `stride` apart) kept when any weight quantizes to at least `prune` int8 steps.
+ * Float weights are scaled so the largest becomes 127; int8 weights keep their scale.
  */
-function quantize(w: Float32Array | Int16Array, currentScale: number, stride: number, prune: number) {
+function quantize(w: Float32Array | Int8Array, currentScale: number, stride: number, width: number, prune: number) {
   let scale = currentScale, factor = 1;
   if (w instanceof Float32Array) {
     let max = 0;
     for (let i = 0; i < w.length; i++) { const a = Math.abs(w[i]!); if (a > max) max = a; }
-    scale = max > 0 ? (max / 32767) * currentScale : currentScale;
-    factor = max > 0 ? 32767 / max : 1;
+    scale = max > 0 ? (max / INT8_MAX) * currentScale : currentScale;
+    factor = max > 0 ? INT8_MAX / max : 1;
   }
   const threshold = Math.max(0.5, prune);
   const rows: number[] = [];
   for (let r = 0; r < w.length / stride; r++) {
-    for (let j = 0; j < stride; j++) if (Math.abs(w[r * stride + j]! * factor) >= threshold) { rows.push(r); break; }
+    for (let j = 0; j < width; j++) if (Math.abs(w[r * stride + j]! * factor) >= threshold) { rows.push(r); break; }
   }
   return {
     scale,
@@ -246,18 +320,18 @@ function quantize(w: Float32Array | Int16Array, currentScale: number, stride: nu
       out.u32(rows.length);
       let prev = 0;
       for (const r of rows) { out.varint(r - prev); prev = r; }
-      for (const r of rows) for (let j = 0; j < stride; j++) out.i16(Math.round(w[r * stride + j]! * factor));
+      for (const r of rows) for (let j = 0; j < width; j++) out.i8(Math.round(w[r * stride + j]! * factor));
     },
   };
 }
 
-function dequantize(r: ByteReader, size: number, stride: number): Int16Array {
-  const w = new Int16Array(size);
+function dequantize(r: ByteReader, size: number, stride: number, bytes: 1 | 2): Int8Array | Int16Array {
+  const w = bytes === 1 ? new Int8Array(size) : new Int16Array(size);
   const count = r.u32();
   const rows = new Int32Array(count);
   let prev = 0;
   for (let i = 0; i < count; i++) { prev += r.varint(); rows[i] = prev; }
-  for (let i = 0; i < count; i++) for (let j = 0; j < stride; j++) w[rows[i]! * stride + j] = r.i16();
+  for (let i = 0; i < count; i++) for (let j = 0; j < stride; j++) w[rows[i]! * stride + j] = bytes === 1 ? r.i8() : r.i16();
   return w;
 }
 
@@ -273,7 +347,7 @@ class ByteWriter {
     this.view = new DataView(next.buffer);
   }
   u32(v: number) { this.ensure(4); this.view.setUint32(this.pos, v, true); this.pos += 4; }
-  i16(v: number) { this.ensure(2); this.view.setInt16(this.pos, Math.max(-32767, Math.min(32767, v)), true); this.pos += 2; }
+  i8(v: number) { this.ensure(1); this.view.setInt8(this.pos, Math.max(-127, Math.min(127, v))); this.pos += 1; }
   varint(v: number) { this.ensure(5); while (v >= 0x80) { this.buf[this.pos++] = (v & 0x7f) | 0x80; v >>>= 7; } this.buf[this.pos++] = v; }
   bytes(b: Uint8Array) { this.ensure(b.length); this.buf.set(b, this.pos); this.pos += b.length; }
   finish(): Uint8Array { return this.buf.subarray(0, this.pos); }
@@ -285,6 +359,7 @@ class ByteReader {
   constructor(private readonly buf: Uint8Array) { this.view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength); }
   u32() { const v = this.view.getUint32(this.pos, true); this.pos += 4; return v; }
   i16() { const v = this.view.getInt16(this.pos, true); this.pos += 2; return v; }
+  i8() { const v = this.view.getInt8(this.pos); this.pos += 1; return v; }
   varint() { let v = 0, s = 0, b; do { b = this.buf[this.pos++]!; v |= (b & 0x7f) << s; s += 7; } while (b & 0x80); return v >>> 0; }
   bytes(n: number) { const b = this.buf.subarray(this.pos, this.pos + n); this.pos += n; return b; }
 }

@@ -6,7 +6,7 @@ import {
   MAX_LABEL_FEATURES, MAX_TRANSITION_FEATURES, TAG_UNKNOWN,
   WORD_TAG_SALT, buildTree, encodeSentence, labelFeatures, mix, normalizeWord, transitionFeatures, type EncodedSentence,
 } from './features.js';
-import { ParserModel, candidateKey, labelBucket } from './model.js';
+import { LABEL_SPREAD_ADJACENT, ParserModel, candidateKey, labelBucket } from './model.js';
 
 /** A gold sentence: forms, PTB tags, heads (sentence-local, -1 for the root) and UD labels. */
 export interface TreebankSentence {
@@ -290,8 +290,8 @@ export function trainParser(data: readonly TreebankSentence[], opts: TrainOption
         const gl = p.goldLabel[h]!;
         if (pred !== gl) {
           for (let i = 0; i < k; i++) {
-            lW.add(labelBucket(feats[i]!, gl, lMask), 1);
-            lW.add(labelBucket(feats[i]!, pred, lMask), -1);
+            lW.add(labelBucket(feats[i]!, gl, lMask, LABEL_SPREAD_ADJACENT), 1);
+            lW.add(labelBucket(feats[i]!, pred, lMask, LABEL_SPREAD_ADJACENT), -1);
           }
           labelErrors++;
         }
@@ -304,7 +304,7 @@ export function trainParser(data: readonly TreebankSentence[], opts: TrainOption
         for (let d = 0; d < n; d++) sn.wt[d] = mix(WORD_TAG_SALT, sn.word[d]!, sn.tag[d]!, 0);
       }
     }
-    log(`epoch ${epoch + 1}/${epochs}: transition errors ${(100 * errors / decisions).toFixed(2)}%, label errors ${(100 * labelErrors / arcs).toFixed(2)}%${explore ? ' (exploring)' : ''}`);
+    log(`epoch ${epoch + 1}/${epochs}: ${decisions ? `transition errors ${(100 * errors / decisions).toFixed(2)}%, ` : ''}label errors ${(100 * labelErrors / arcs).toFixed(2)}%${explore ? ' (exploring)' : ''}`);
     opts.afterEpoch?.(epoch + 1, averagedModel);
   }
   return averagedModel();
