@@ -28,7 +28,7 @@ export interface EntityRecord {
   /** key(name) and surname(name), kept in step with `name` for fast lookups. */
   nameKey: string;
   surname: string;
-  /** Offsets where it was a source or a sentence subject: salience for pronouns. */
+  /** Offsets where it was a source or a sentence subject: salience for pronouns. Add through Registry.salientAt/spokeAt, which index them. */
   readonly salient: number[];
   readonly spoke: number[];
 }
@@ -44,43 +44,159 @@ function surname(name: string): string {
   return last.replace(/^(?:al|el|ad|as|an|ibn|bin|abu)-/, '');
 }
 
+/** A set that reports additions, so the registry's role index learns of roles added from outside it. */
+class WatchedSet extends Set<string> {
+  onAdd?: () => void;
+  override add(v: string): this {
+    if (!this.has(v)) { super.add(v); this.onAdd?.(); }
+    return this;
+  }
+}
+
 export class Registry {
   readonly entities: EntityRecord[] = [];
+  /** Each key -> the earliest entity answering to it (what a scan of `entities` for the key would find first). */
+  private readonly keyOwner = new Map<string, EntityRecord>();
+  /** Each entity's position in `entities`. */
+  private readonly position = new Map<EntityRecord, number>();
+  /** Each entity's mention spans as "start:end", so a repeated mention is not added twice without a scan. */
+  private readonly mentionSpans = new Map<EntityRecord, Set<string>>();
+  /** Each key -> every entity answering to it. */
+  private readonly keyHolders = new Map<string, EntityRecord[]>();
+  /** Each word of an entity's roles, titles, head and (unnamed) name -> the entities with it: the candidates a definite description can refer to. */
+  private readonly roleIndex = new Map<string, Set<EntityRecord>>();
+  private readonly indexedWords = new Map<EntityRecord, readonly string[]>();
+  /** Every salient/spoke offset (sorted) with its entity: the entities a pronoun's window can reach, without a scan of all. */
+  private readonly eventAt: number[] = [];
+  private readonly eventOf: EntityRecord[] = [];
+  /** Entities by current surname and by current name key: the only ones a surname or short-name lookup can find. */
+  private readonly bySurname = new Map<string, Set<EntityRecord>>();
+  private readonly byNameKey = new Map<string, Set<EntityRecord>>();
+  /** Entities whose role words changed since the index was last brought up to date. */
+  private readonly stale = new Set<EntityRecord>();
 
   private create(type: EntityType, name: string): EntityRecord {
+    const titles = new WatchedSet(), roles = new WatchedSet();
     const e: EntityRecord = {
-      id: `e${this.entities.length}`, type, name, keys: new Set(), mentions: [], titles: new Set(), roles: new Set(), affiliations: new Set(),
+      id: `e${this.entities.length}`, type, name, keys: new Set(), mentions: [], titles, roles, affiliations: new Set(),
       gender: '', plural: false, head: '', named: false, salient: [], spoke: [], nameKey: key(name), surname: surname(name),
     };
+    titles.onAdd = roles.onAdd = () => this.stale.add(e);
+    this.indexName(e);
+    this.stale.add(e);
+    this.position.set(e, this.entities.length);
     this.entities.push(e);
     return e;
   }
 
+  private addKey(e: EntityRecord, k: string): void {
+    if (!e.keys.has(k)) { const holders = this.keyHolders.get(k); if (holders) holders.push(e); else this.keyHolders.set(k, [e]); }
+    e.keys.add(k);
+    const owner = this.keyOwner.get(k);
+    if (!owner || this.position.get(owner)! > this.position.get(e)!) this.keyOwner.set(k, e);
+  }
+
+  private indexName(e: EntityRecord): void {
+    let s = this.bySurname.get(e.surname); if (!s) this.bySurname.set(e.surname, (s = new Set())); s.add(e);
+    let k = this.byNameKey.get(e.nameKey); if (!k) this.byNameKey.set(e.nameKey, (k = new Set())); k.add(e);
+  }
+
+  /** Renames an entity, keeping the surname and name-key indexes in step. */
+  private rename(e: EntityRecord, name: string): void {
+    this.bySurname.get(e.surname)?.delete(e);
+    this.byNameKey.get(e.nameKey)?.delete(e);
+    setName(e, name);
+    this.indexName(e);
+  }
+
+  /** The entity was a sentence subject (or source) at `at`. */
+  salientAt(e: EntityRecord, at: number): void {
+    e.salient.push(at);
+    this.addEvent(e, at);
+  }
+
+  /** The entity was the source of a statement at `at`. */
+  spokeAt(e: EntityRecord, at: number): void {
+    e.spoke.push(at);
+    this.addEvent(e, at);
+  }
+
+  private addEvent(e: EntityRecord, at: number): void {
+    // Offsets come mostly in reading order, so this is nearly always an append.
+    let i = this.eventAt.length;
+    while (i > 0 && this.eventAt[i - 1]! > at) i--;
+    this.eventAt.splice(i, 0, at);
+    this.eventOf.splice(i, 0, e);
+  }
+
+  /** Entities with a salient or spoke offset in [from, to), in registry order. */
+  private activeBetween(from: number, to: number): EntityRecord[] {
+    const ev = this.eventAt;
+    let lo = 0, hi = ev.length;
+    while (lo < hi) { const mid = (lo + hi) >> 1; if (ev[mid]! < from) lo = mid + 1; else hi = mid; }
+    const found = new Set<EntityRecord>();
+    for (let i = lo; i < ev.length && ev[i]! < to; i++) found.add(this.eventOf[i]!);
+    return [...found].sort((x, y) => this.position.get(x)! - this.position.get(y)!);
+  }
+
+  /** The words a definite description's head is looked up in: the role text's words, and the head itself. */
+  private roleWords(x: EntityRecord): string[] {
+    return [...roleTextOf(x).split(/[^\p{L}-]+/u), x.head];
+  }
+
+  private refreshRoleIndex(): void {
+    for (const x of this.stale) {
+      for (const w of this.indexedWords.get(x) ?? []) this.roleIndex.get(w)?.delete(x);
+      const words = this.roleWords(x);
+      for (const w of words) { const set = this.roleIndex.get(w); if (set) set.add(x); else this.roleIndex.set(w, new Set([x])); }
+      this.indexedWords.set(x, words);
+    }
+    this.stale.clear();
+  }
+
+  /** The latest entity (by position) among the candidates that passes the test: what a backward scan of all entities would find. */
+  private latestOf(candidates: Iterable<EntityRecord>, test: (x: EntityRecord) => boolean): EntityRecord | undefined {
+    let best: EntityRecord | undefined, bestAt = -1;
+    for (const x of candidates) {
+      const at = this.position.get(x)!;
+      if (at > bestAt && test(x)) { best = x; bestAt = at; }
+    }
+    return best;
+  }
+
   private addMention(e: EntityRecord, m: EntityMention): void {
-    if (!e.mentions.some((x) => x.start === m.start && x.end === m.end)) e.mentions.push(m);
+    let spans = this.mentionSpans.get(e);
+    if (!spans) this.mentionSpans.set(e, (spans = new Set(e.mentions.map((x) => `${x.start}:${x.end}`))));
+    const span = `${m.start}:${m.end}`;
+    if (spans.has(span)) return;
+    spans.add(span);
+    e.mentions.push(m);
   }
 
   /** A proper name (titles already split off). Joins an earlier entity by full name, surname, or a shorter name it extends. */
   name(span: Span, text: string, type: EntityType, titles: readonly string[] = []): EntityRecord {
     const k = key(text);
-    let e = this.entities.find((x) => x.keys.has(k));
+    let e = this.keyOwner.get(k);
     const words = k.split(' ');
     if (!e && type !== 'place') {
       const last = surname(text);
       if (words.length === 1) {
         // "Velayati", "Isuku": a surname of a person named before; or a short form of an organization ("Hamas").
-        e = findLast(this.entities, (x) => x.named && x.type === 'person' && x.surname === last);
+        e = this.latestOf(this.bySurname.get(last) ?? [], (x) => x.named && x.type === 'person' && x.surname === last);
       } else if (type === 'person' || type === 'other') {
         // A fuller form of a person met by surname or single name first ("Lula" then "Lula da Silva").
-        e = findLast(this.entities, (x) => x.named && (x.type === 'person' || x.type === 'other') && (x.keys.has(last) && x.surname === last || !x.nameKey.includes(' ') && words.includes(x.nameKey)));
+        // Candidates: the surname's holders, and entities whose whole name key is one of the words.
+        const candidates = new Set(this.bySurname.get(last) ?? []);
+        for (const w of words) for (const x of this.byNameKey.get(w) ?? []) candidates.add(x);
+        e = this.latestOf(candidates, (x) => x.named && (x.type === 'person' || x.type === 'other') && (x.keys.has(last) && x.surname === last || !x.nameKey.includes(' ') && words.includes(x.nameKey)));
       }
     }
     if (!e) e = this.create(type, text);
-    if (!e.named || better(text, e.name)) setName(e, cleanName(text));
+    if (!e.named || better(text, e.name)) this.rename(e, cleanName(text));
     e.named = true;
     if (e.type === 'other' && type !== 'other') e.type = type;
-    e.keys.add(k);
-    if (words.length > 1 && e.type === 'person') e.keys.add(surname(text));
+    this.addKey(e, k);
+    if (words.length > 1 && e.type === 'person') this.addKey(e, surname(text));
     for (const t of titles) {
       e.titles.add(t);
       const tl = t.toLowerCase();
@@ -88,6 +204,7 @@ export class Registry {
       if ([...FEMALE_CUES].some((c) => tl.split(/\s+/).includes(c))) e.gender ||= 'f';
     }
     this.addMention(e, { start: span.start, end: span.end, kind: 'name' });
+    this.stale.add(e);
     return e;
   }
 
@@ -101,14 +218,19 @@ export class Registry {
     let e: EntityRecord | undefined;
     if (definite || GROUP_NOUNS.has(headKey) || ORG_NOUNS.has(headKey)) {
       const capWords = text.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w) && !DETERMINERS.has(w.toLowerCase())).map((w) => key(w));
-      e = findLast(this.entities, (x) => {
+      const refersTo = (x: EntityRecord): boolean => {
         if (x.mentions.length === 0 || x.mentions[0]!.start > at) return false;
         if (x.keys.has(k)) return true;
         if (!definite) return false;
-        const roleText = [...x.roles, ...x.titles, x.head, x.named ? '' : x.name].join(' ').toLowerCase();
+        const roleText = roleTextOf(x);
         const hasHead = x.head === headKey || roleText.split(/[^\p{L}-]+/u).includes(headKey);
         return hasHead && capWords.every((w) => roleText.includes(w) || x.nameKey.includes(w));
-      });
+      };
+      // Only entities with the key, or (definite) with the head among their role words, can pass: test those, keep the latest.
+      const holders = this.keyHolders.get(k) ?? [];
+      if (definite) this.refreshRoleIndex();
+      const withHead = definite ? this.roleIndex.get(headKey) : undefined;
+      e = this.latestOf(withHead ? [...holders, ...withHead] : holders, refersTo);
     }
     const type: EntityType = PERSON_NOUNS.has(headKey) ? 'person' : GROUP_NOUNS.has(headKey) || /s$/.test(headKey) && !ORG_NOUNS.has(headKey) ? 'group' : ORG_NOUNS.has(headKey) ? 'organization' : 'other';
     if (!e) {
@@ -116,11 +238,12 @@ export class Registry {
       e.head = headKey;
       e.plural = type === 'group';
     } else if (!e.named && text.length > e.name.length && !definite) {
-      setName(e, cleanName(text));
+      this.rename(e, cleanName(text));
     }
-    e.keys.add(k);
+    this.addKey(e, k);
     if (e.named && text.split(/\s+/).length > 1) e.roles.add(cleanName(text).replace(/^(?:the|a|an)\s+/i, ''));
     this.addMention(e, { start: span.start, end: span.end, kind: 'description' });
+    this.stale.add(e);
     return e;
   }
 
@@ -138,7 +261,8 @@ export class Registry {
     };
     const latest = (xs: readonly number[]): number => { let b = -1; for (const p of xs) if (p < at && p > b) b = p; return b; };
     let best: EntityRecord | undefined, bestAt = -1;
-    for (const x of this.entities) {
+    // Only an entity with an offset in [at - window - 1, at) can come within the window (a spoke offset counts one later).
+    for (const x of this.activeBetween(at - window - 1, at)) {
       if (!fits(x)) continue;
       const spoke = latest(x.spoke);
       const p = Math.max(spoke >= 0 ? spoke + 1 : -1, latest(x.salient));
@@ -165,6 +289,11 @@ export class Registry {
   }
 }
 
+/** What a definite description's head and capitalized words are matched against. */
+function roleTextOf(x: EntityRecord): string {
+  return [...x.roles, ...x.titles, x.head, x.named ? '' : x.name].join(' ').toLowerCase();
+}
+
 function setName(e: EntityRecord, name: string): void {
   e.name = name;
   e.nameKey = key(name);
@@ -181,9 +310,3 @@ function better(candidate: string, current: string): boolean {
 export function cleanName(s: string): string {
   return s.replace(/[\u2019']s$/, '').replace(/^[\s,.:;]+|[\s,.:;]+$/g, '');
 }
-
-function findLast<T>(xs: readonly T[], f: (x: T) => boolean): T | undefined {
-  for (let i = xs.length - 1; i >= 0; i--) if (f(xs[i]!)) return xs[i];
-  return undefined;
-}
-

@@ -10,13 +10,30 @@ const STAGE = 'framing.v1';
 /** Words that may stand before a term without being its referent. */
 const NOT_REFERENT = new Set(['The', 'A', 'An', 'This', 'That', 'These', 'Those', 'Its', 'Their', 'His', 'Her', 'Our', 'Some', 'All', 'Many', 'Several', 'Two', 'Three']);
 
+/** Names sorted by end (then by their place in the list), so the names ending in a window are a binary search away. */
+interface NamesByEnd {
+  readonly names: readonly NameMention[];
+  readonly order: readonly number[];
+}
+
+function namesByEnd(names: readonly NameMention[]): NamesByEnd {
+  const order = names.map((_, i) => i).sort((a, b) => names[a]!.end - names[b]!.end || a - b);
+  return { names, order };
+}
+
 /** "Hamas terrorists", "Israeli regime", "the Houthi rebels": the capitalized words right before a term. */
-function referentBefore(text: string, start: number, names: readonly NameMention[]): string | undefined {
+function referentBefore(text: string, start: number, byEnd: NamesByEnd): string | undefined {
   const before = text.slice(Math.max(0, start - 80), start);
-  // A name mention ending just before the term (allowing a possessive) is the best referent.
-  for (const n of names) {
-    if (n.end <= start && /^(?:['’]s)?\s+$/.test(text.slice(n.end, start)) && n.end > start - 80) return text.slice(n.start, n.end);
+  // A name mention ending just before the term (allowing a possessive) is the best referent: the first such in the list.
+  const { names, order } = byEnd;
+  let lo = 0, hi = order.length;
+  while (lo < hi) { const mid = (lo + hi) >> 1; if (names[order[mid]!]!.end <= start - 80) lo = mid + 1; else hi = mid; }
+  let first = -1;
+  for (let k = lo; k < order.length && names[order[k]!]!.end <= start; k++) {
+    const i = order[k]!, n = names[i]!;
+    if ((first < 0 || i < first) && /^(?:['’]s)?\s+$/.test(text.slice(n.end, start))) first = i;
   }
+  if (first >= 0) return text.slice(names[first]!.start, names[first]!.end);
   const m = /((?:[\p{Lu}][\p{L}'’-]*\s+){0,2}[\p{Lu}][\p{L}'’-]*?)(?:['’]s)?\s+$/u.exec(before);
   if (!m) return undefined;
   const words = m[1]!.split(/\s+/).filter((w) => !NOT_REFERENT.has(w));
@@ -35,18 +52,27 @@ function referentAfter(text: string, end: number): string | undefined {
 
 export function findFraming(text: string, names: readonly NameMention[], lexicon: FramingLexicon = bundledLexicon()): Framing[] {
   const out: Framing[] = [];
-  const orgs = names.filter((n) => n.type === 'organization' || n.type === 'facility');
+  // Organization and facility names sorted by start, with the furthest end of each prefix: containment by binary search.
+  const orgs = names.filter((n) => n.type === 'organization' || n.type === 'facility').sort((a, b) => a.start - b.start);
+  const orgReach: number[] = [];
+  for (const o of orgs) orgReach.push(Math.max(o.end, orgReach[orgReach.length - 1] ?? -Infinity));
+  const insideOrg = (start: number, end: number): boolean => {
+    let lo = 0, hi = orgs.length;
+    while (lo < hi) { const mid = (lo + hi) >> 1; if (orgs[mid]!.start <= start) lo = mid + 1; else hi = mid; }
+    return lo > 0 && orgReach[lo - 1]! >= end;
+  };
+  let byEnd: NamesByEnd | undefined;
   lexicon.pattern.lastIndex = 0;
   for (let m = lexicon.pattern.exec(text); m; m = lexicon.pattern.exec(text)) {
     const start = m.index, end = start + m[0].length;
     // Inside an organization's or facility's own name ("Al-Aqsa Martyrs' Brigades", "Martyrs' Square") it is a name, not framing.
-    if (orgs.some((o) => o.start <= start && end <= o.end)) continue;
+    if (insideOrg(start, end)) continue;
     const group = Object.entries(m.groups ?? {}).find(([, v]) => v !== undefined)?.[0];
     const entry = group ? lexicon.byGroup.get(group) : undefined;
     if (!entry) continue;
     // "of X" names the governed for a government ("regime of Assad") but the occupied for "occupiers of Jerusalem".
     const governs = entry.referentType === 'government' || entry.referentType === 'state';
-    const referent = entry.referent ?? referentBefore(text, start, names) ?? (governs ? referentAfter(text, end) : undefined);
+    const referent = entry.referent ?? referentBefore(text, start, (byEnd ??= namesByEnd(names))) ?? (governs ? referentAfter(text, end) : undefined);
     out.push({
       id: `f${out.length}`,
       start,

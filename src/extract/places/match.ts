@@ -70,6 +70,11 @@ export interface MatchContext {
   /** Each token folded (diacritics stripped), and folded upper-cased: the index key part. */
   readonly folded: readonly string[];
   readonly upper: readonly string[];
+  /** Gazetteer variants keyed by token i alone (the one-word lookup, done once per distinct word), and whether longer names start with it. */
+  readonly oneWordVariants: readonly (readonly Variant[] | undefined)[];
+  readonly startsLonger: Uint8Array;
+  /** Token i starts with a letter or digit (isWord). */
+  readonly wordLike: Uint8Array;
   /** Token i starts a sentence or line, so its capital says nothing. */
   readonly initial: Uint8Array;
   /** Token i is on a line written in Title Case or ALL CAPS (a headline). */
@@ -78,6 +83,29 @@ export interface MatchContext {
   readonly dateline?: { start: number; end: number };
   /** Names seen as part of a person's or organization's name here ("Montalvo" after "Gabriel Montalvo"): alone they are that name again. */
   readonly personish: Set<string>;
+  /** The NER names are in text order and do not overlap, so the first one overlapping a span is found by binary search. */
+  readonly nerOrdered: boolean;
+  /** Each word of a NER person name -> the length of the longest such name holding it. */
+  readonly personWordSpan: ReadonlyMap<string, number>;
+}
+
+/** True when text[from, to) holds a line break; gaps between tokens are short, so a scan beats a slice. */
+function hasNewline(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (text.charCodeAt(k) === 10) return true;
+  return false;
+}
+
+/** Index of the first NER name (in array order) overlapping [start, end), or -1. */
+function firstNerOverlap(ctx: MatchContext, start: number, end: number): number {
+  const ner = ctx.ner;
+  if (!ctx.nerOrdered) {
+    for (let i = 0; i < ner.length; i++) if (ner[i]!.start < end && ner[i]!.end > start) return i;
+    return -1;
+  }
+  // Ordered and disjoint: ends never decrease, so the first name ending after `start` is the only candidate before it.
+  let lo = 0, hi = ner.length;
+  while (lo < hi) { const mid = (lo + hi) >> 1; if (ner[mid]!.end <= start) lo = mid + 1; else hi = mid; }
+  return lo < ner.length && ner[lo]!.start < end ? lo : -1;
 }
 
 /** True when the word is written as a country's or first-level region's name ("Egypt", "Texas"). */
@@ -96,9 +124,10 @@ export function matchContext(text: string, gaz: Gazetteer, ner: readonly NerName
   let lineStart = 0;
   for (let i = 0; i < n; i++) {
     const prev = i > 0 ? words.form[i - 1]! : '';
-    const gap = i > 0 ? text.slice(words.end[i - 1]!, words.start[i]!) : '\n';
-    if (gap.includes('\n') || prev === '.' || prev === '!' || prev === '?' || prev === ':' || prev === '“' || prev === '"' || prev === '‘' || prev === '—' || prev === '–' || prev === '|' || prev === '-' && gap.length > 0) initial[i] = 1;
-    const lineEnds = i === n - 1 || text.slice(words.end[i]!, words.start[i + 1]!).includes('\n');
+    const gapLength = i > 0 ? words.start[i]! - words.end[i - 1]! : 1;
+    const gapBreaks = i > 0 ? hasNewline(text, words.end[i - 1]!, words.start[i]!) : true;
+    if (gapBreaks || prev === '.' || prev === '!' || prev === '?' || prev === ':' || prev === '“' || prev === '"' || prev === '‘' || prev === '—' || prev === '–' || prev === '|' || prev === '-' && gapLength > 0) initial[i] = 1;
+    const lineEnds = i === n - 1 || hasNewline(text, words.end[i]!, words.start[i + 1]!);
     if (lineEnds) {
       let content = 0, caps = 0;
       for (let k = lineStart; k <= i; k++) {
@@ -112,17 +141,39 @@ export function matchContext(text: string, gaz: Gazetteer, ner: readonly NerName
       lineStart = i + 1;
     }
   }
-  const folded = words.form.map(fold);
-  const upper = folded.map((f) => f.toUpperCase());
+  // Per distinct word: its folded and upper-cased forms and its one-word gazetteer lookups (words repeat; the index is large).
+  // Filled by push: a large `new Array(n)` would start out slow (dictionary) storage.
+  const folded: string[] = [], upper: string[] = [];
+  const oneWordVariants: (readonly Variant[] | undefined)[] = [];
+  const startsLonger = new Uint8Array(n), wordLike = new Uint8Array(n);
+  const seen = new Map<string, { folded: string; upper: string; variants: readonly Variant[] | undefined; prefix: boolean; word: boolean }>();
+  for (let i = 0; i < n; i++) {
+    const form = words.form[i]!;
+    let info = seen.get(form);
+    if (!info) {
+      const f = fold(form), u = f.toUpperCase();
+      info = { folded: f, upper: u, variants: gaz.index.get(u), prefix: gaz.prefixes.has(u), word: isWord(form) };
+      seen.set(form, info);
+    }
+    folded.push(info.folded); upper.push(info.upper); oneWordVariants.push(info.variants);
+    if (info.prefix) startsLonger[i] = 1;
+    if (info.word) wordLike[i] = 1;
+  }
   // The surname of a multi-word person name the NER found ("Daniel Montalvo") stands for that person when it recurs alone.
   const personish = new Set<string>();
+  const personWordSpan = new Map<string, number>();
   for (const n of ner) {
     if (n.type !== 'person') continue;
     const parts = text.slice(n.start, n.end).split(/\s+/);
     const last = parts[parts.length - 1]!;
     if (parts.length >= 2 && isCapitalized(last)) personish.add(last);
+    const span = n.end - n.start;
+    for (const p of parts) if (!(personWordSpan.get(p)! >= span)) personWordSpan.set(p, span);
   }
-  return { text, gaz, words, folded, upper, initial, headline, ner, personish, ...(dateline ? { dateline } : {}) };
+  let nerOrdered = true;
+  for (let i = 1; i < ner.length && nerOrdered; i++) if (ner[i]!.start < ner[i - 1]!.end || ner[i - 1]!.end < ner[i - 1]!.start) nerOrdered = false;
+  if (ner.length && ner[ner.length - 1]!.end < ner[ner.length - 1]!.start) nerOrdered = false;
+  return { text, gaz, words, folded, upper, oneWordVariants, startsLonger, wordLike, initial, headline, ner, personish, nerOrdered, personWordSpan, ...(dateline ? { dateline } : {}) };
 }
 
 /** The case check: 'al-Aqsa' meets 'Al-Aqsa', 'TEHRAN' meets 'Tehran' (flagged), 'airbase' meets 'Airbase'; 'nice' never meets 'Nice'. */
@@ -149,7 +200,7 @@ export function findMentions(ctx: MatchContext): Mention[] {
   const deferred: Mention[] = [];
   const covered = new Uint8Array(words.count);
   for (let i = 0; i < words.count; ) {
-    const m = isWord(words.form[i]!) ? longestMatch(ctx, i) : null;
+    const m = ctx.wordLike[i] ? longestMatch(ctx, i) : null;
     if (!m) { i++; continue; }
     const verdict = judge(ctx, m);
     if (verdict === 'place') {
@@ -173,14 +224,23 @@ export function findMentions(ctx: MatchContext): Mention[] {
     }
   }
   // A stop name listed with places of its country stands: "New South Wales, Victoria, South Australia".
+  const byTokStart = new Map<number, Mention[]>(), byTokEnd = new Map<number, Mention[]>();
+  const indexMention = (p: Mention): void => {
+    const s = byTokStart.get(p.tokStart); if (s) s.push(p); else byTokStart.set(p.tokStart, [p]);
+    const e = byTokEnd.get(p.tokEnd); if (e) e.push(p); else byTokEnd.set(p.tokEnd, [p]);
+  };
+  if (deferred.length) for (const p of out) indexMention(p);
   for (const m of deferred) {
-    const listed = (p: Mention): boolean => (p.tokStart === m.tokEnd + 1 && LIST_JOINS.has(words.form[m.tokEnd]!)) || (m.tokStart === p.tokEnd + 1 && LIST_JOINS.has(words.form[p.tokEnd]!));
     const countries = new Set(m.variants.map((v) => gaz.entries[v.entry]!.country));
-    const neighbours = out.filter(listed);
+    // The mentions listed right after or right before it (order does not matter: only every/some below).
+    const neighbours: Mention[] = [];
+    if (LIST_JOINS.has(words.form[m.tokEnd]!)) for (const p of byTokStart.get(m.tokEnd + 1) ?? []) neighbours.push(p);
+    if (m.tokStart > 0 && LIST_JOINS.has(words.form[m.tokStart - 1]!)) for (const p of byTokEnd.get(m.tokStart - 1) ?? []) if (!neighbours.includes(p)) neighbours.push(p);
     if (!neighbours.length || !neighbours.every((p) => p.variants.some((v) => countries.has(gaz.entries[v.entry]!.country)))) continue;
     m.variants = m.variants.filter((v) => neighbours.some((p) => p.variants.some((w) => gaz.entries[w.entry]!.country === gaz.entries[v.entry]!.country)));
     m.rule = 'gazetteer:listed';
     out.push(m);
+    indexMention(m);
     covered[m.tokStart] = 1;
   }
   // "the North" / "the South" for North and South Korea (Sudan, ...): the resolver keeps it only if the story names that country.
@@ -194,10 +254,13 @@ export function findMentions(ctx: MatchContext): Mention[] {
   }
   // A surname or first name seen in a longer name stands for that person elsewhere, unless it is a country or a big city.
   const big = (m: Mention): boolean => m.variants.some((v) => { const e = gaz.entries[v.entry]!; return e.kind === 'country' || e.pop >= 1_000_000; });
-  for (let k = out.length - 1; k >= 0; k--) {
+  let kept = 0;
+  for (let k = 0; k < out.length; k++) {
     const m = out[k]!;
-    if (m.tokEnd - m.tokStart === 1 && ctx.personish.has(ctx.text.slice(m.start, m.end)) && !big(m)) out.splice(k, 1);
+    if (m.tokEnd - m.tokStart === 1 && ctx.personish.has(ctx.text.slice(m.start, m.end)) && !big(m)) continue;
+    out[kept++] = m;
   }
+  out.length = kept;
   for (const m of contextualMentions(ctx, covered, out)) out.push(m);
   out.sort((a, b) => a.start - b.start);
   return out;
@@ -210,10 +273,10 @@ function longestMatch(ctx: MatchContext, i: number): Mention | null {
   let key = '';
   for (let n = 1; n <= gaz.maxTokens && i + n <= words.count; n++) {
     const w = words.form[i + n - 1]!;
-    if (n > 1 && (STOP_PUNCT.has(w) || words.start[i + n - 1]! > words.end[i + n - 2]! && ctx.text.slice(words.end[i + n - 2]!, words.start[i + n - 1]!).includes('\n'))) break;
+    if (n > 1 && (STOP_PUNCT.has(w) || hasNewline(ctx.text, words.end[i + n - 2]!, words.start[i + n - 1]!))) break;
     key = n === 1 ? ctx.upper[i]! : key + ' ' + ctx.upper[i + n - 1]!;
-    const list = gaz.index.get(key);
-    if (list && (isWord(w) || w === '.')) {
+    const list = n === 1 ? ctx.oneWordVariants[i] : gaz.index.get(key);
+    if (list && (ctx.wordLike[i + n - 1] || w === '.')) {
       const fits: Variant[] = [];
       let caps = false;
       for (const v of list) {
@@ -224,7 +287,7 @@ function longestMatch(ctx: MatchContext, i: number): Mention | null {
       }
       if (fits.length) best = { start: words.start[i]!, end: words.end[i + n - 1]!, tokStart: i, tokEnd: i + n, variants: fits, rule: caps ? 'gazetteer:all-caps' : 'gazetteer', regionCue: false, localCue: false };
     }
-    if (!gaz.prefixes.has(key)) break; // no longer name starts this way
+    if (n === 1 ? !ctx.startsLonger[i] : !gaz.prefixes.has(key)) break; // no longer name starts this way
   }
   return best;
 }
@@ -318,21 +381,33 @@ function judge(ctx: MatchContext, m: Mention): Verdict {
   // NER vetoes only where it adds evidence the text itself shows: a one-word name that the NER also finds inside a longer
   // person name ("Montalvo" after "Gabriel Montalvo"), and a name continued by capitalized words inside an organization
   // or person name ("Israel Defense Forces"). A statistical NER alone does not overrule a gazetteer place ("Hong Kong police").
-  if (nerType === 'person' && !possessive && single && ctx.ner.some((n) => n.type === 'person' && n.end - n.start > surface.length && ctx.text.slice(n.start, n.end).split(/\s+/).includes(surface))) return 'not-place';
+  if (nerType === 'person' && !possessive && single && ctx.personWordSpan.get(surface)! > surface.length) return 'not-place';
   // A lone NER person label overrules only a minor place ('David', Panama), and even then a list of places wins it back ('Irpin, Hostomel and Bucha').
   if (nerType === 'person' && !possessive && single && !m.variants.some((v) => { const e = entryOf(v); return e.kind !== 'city' || e.pop >= SMALL_CITY; })) return 'stop-name';
   const continued = !possessive && b < words.count && isWord(words.form[b]!) && isCapitalized(words.form[b]!);
-  for (const n of ctx.ner) {
-    if (n.end <= m.start || n.start >= m.end) continue;
-    if (n.type !== 'organization' && n.type !== 'group' && n.type !== 'person') continue;
-    const indefinite = a > 0 && (words.form[a - 1] === 'a' || words.form[a - 1] === 'an'); // "an Ottawa New Democrat MP": a modifier, not a name
-    if (n.start <= m.start && n.end > m.end && continued && words.end[b]! <= n.end && !indefinite) return 'longer-name';
+  const indefinite = a > 0 && (words.form[a - 1] === 'a' || words.form[a - 1] === 'an'); // "an Ottawa New Democrat MP": a modifier, not a name
+  if (continued && !indefinite) {
+    // Ordered NER: only the first name overlapping the match can start at or before it.
+    const first = ctx.nerOrdered ? firstNerOverlap(ctx, m.start, m.end) : 0;
+    const last = ctx.nerOrdered ? first : ctx.ner.length - 1;
+    for (let i = Math.max(first, 0); first >= 0 && i <= last; i++) {
+      const n = ctx.ner[i]!;
+      if (n.end <= m.start || n.start >= m.end) continue;
+      if (n.type !== 'organization' && n.type !== 'group' && n.type !== 'person') continue;
+      if (n.start <= m.start && n.end > m.end && words.end[b]! <= n.end) return 'longer-name';
+    }
   }
   if (end > b) { m.end = words.end[end - 1]!; m.tokEnd = end; }
   return 'place';
 }
 
 function nerTypeAt(ctx: MatchContext, start: number, end: number): string | undefined {
+  if (ctx.nerOrdered && start < end) {
+    // An exact match overlaps the span, so it is the first name that does.
+    const i = firstNerOverlap(ctx, start, end);
+    const n = i >= 0 ? ctx.ner[i]! : undefined;
+    return n && n.start === start && n.end === end ? n.type : undefined;
+  }
   for (const n of ctx.ner) if (n.start === start && n.end === end) return n.type;
   return undefined;
 }
@@ -375,7 +450,8 @@ function contextualMentions(ctx: MatchContext, covered: Uint8Array, found: reado
     if (ctx.headline[r.a] || cues.prefixes.has(words.form[r.a]!)) return true;
     if (r.b - r.a === 1 && ctx.initial[r.a] && cues.sentenceWords.has(words.form[r.a]!)) return true;
     // NER person on a lone word next to a designator ("Raqas (streets)") is the NER's guess against the text's; multi-word persons and organizations veto.
-    const ner = ctx.ner.find((n) => n.start < words.end[r.b - 1]! && n.end > words.start[r.a]!);
+    const at = firstNerOverlap(ctx, words.start[r.a]!, words.end[r.b - 1]!);
+    const ner = at >= 0 ? ctx.ner[at] : undefined;
     if (!ner || ner.type === 'place' || ner.type === 'facility') return false;
     if (ner.type === 'person' && designated) return false; // "Garki Muna village": the designator outweighs a statistical person label
     return ner.type !== 'person' || r.b - r.a > 1 || ner.end - ner.start > words.end[r.b - 1]! - words.start[r.a]!;
@@ -406,9 +482,23 @@ function contextualMentions(ctx: MatchContext, covered: Uint8Array, found: reado
   // Coordination: "Hael and Raqas (streets)", "Quilpé and Villa Alemana". The sibling must survive resolution, so it is named.
   const siblings = [...accepted, ...found.filter((m) => m.variants.some((v) => gaz.entries[v.entry]!.kind !== 'country' && gaz.entries[v.entry]!.kind !== 'region')).map((m) => ({ a: m.tokStart, b: m.tokEnd }))];
   const joined = (w: string | undefined): boolean => w === 'and' || w === ',' || w === 'or';
-  const siblingsOf = (a: number, b: number): number[] => siblings.filter((p) => (p.a === b + 1 && joined(words.form[b])) || (a === p.b + 1 && joined(words.form[p.b]))).map((p) => p.a);
+  // Siblings by first token and by end, as positions in `siblings`, so each lookup is a map hit rather than a scan.
+  const siblingByA = new Map<number, number[]>(), siblingByB = new Map<number, number[]>();
+  siblings.forEach((p, k) => {
+    const x = siblingByA.get(p.a); if (x) x.push(k); else siblingByA.set(p.a, [k]);
+    const y = siblingByB.get(p.b); if (y) y.push(k); else siblingByB.set(p.b, [k]);
+  });
+  const siblingsOf = (a: number, b: number): number[] => {
+    const hits: number[] = [];
+    if (joined(words.form[b])) for (const k of siblingByA.get(b + 1) ?? []) hits.push(k);
+    if (a > 0 && joined(words.form[a - 1])) for (const k of siblingByB.get(a - 1) ?? []) if (!hits.includes(k)) hits.push(k);
+    if (hits.length > 1) hits.sort((x, y) => x - y);
+    return hits.map((k) => siblings[k]!.a);
+  };
+  const acceptedRuns = new Set(accepted);
+  const acceptedStarts = new Set(accepted.map((r) => r.a));
   for (const r of runs) {
-    if (accepted.includes(r) || bad(r) || r.b - r.a !== 1 || ctx.initial[r.a] || words.form[r.a - 1] === 'of' || ctx.personish.has(words.form[r.a]!)) continue;
+    if (acceptedRuns.has(r) || bad(r) || r.b - r.a !== 1 || ctx.initial[r.a] || words.form[r.a - 1] === 'of' || ctx.personish.has(words.form[r.a]!)) continue;
     const linked = siblingsOf(r.a, r.b);
     if (!linked.length) continue;
     out.push({ start: words.start[r.a]!, end: words.end[r.b - 1]!, tokStart: r.a, tokEnd: r.b, variants: [], rule: 'context:coordination', regionCue: false, localCue: true, siblings: linked });
@@ -417,7 +507,7 @@ function contextualMentions(ctx: MatchContext, covered: Uint8Array, found: reado
   for (const m of found) {
     if (designatorAfter(m.tokEnd)) m.fallback = { rule: 'context:designator' };
     else {
-      const linked = siblingsOf(m.tokStart, m.tokEnd).filter((a) => accepted.some((r) => r.a === a));
+      const linked = siblingsOf(m.tokStart, m.tokEnd).filter((a) => acceptedStarts.has(a));
       if (linked.length) m.fallback = { rule: 'context:coordination' };
     }
   }

@@ -102,7 +102,7 @@ export function resolveMentions(ctx: MatchContext, mentions: readonly Mention[])
   for (const [cc, w] of countryWeight) if (!focus || w > countryWeight.get(focus)!) focus = cc;
 
   const places: Place[] = [];
-  const resolved: (GazEntry | undefined)[] = new Array(mentions.length);
+  const resolved: (GazEntry | undefined)[] = Array.from({ length: mentions.length }, () => undefined);
   mentions.forEach((m, i) => {
     if (!m.variants.length) return;
     const next = mentions[i + 1];
@@ -149,12 +149,16 @@ export function resolveMentions(ctx: MatchContext, mentions: readonly Mention[])
   const resolvedAt = new Set(mentions.filter((_, i) => resolved[i]).map((m) => m.tokStart));
   const contextual = new Set<number>();
   mentions.forEach((m, i) => { if (!m.variants.length && !m.siblings) contextual.add(m.tokStart); void i; });
+  // The nearest resolved, not broad place before and after each mention, found in two passes rather than a walk per mention.
+  const local = (k: number): GazEntry | undefined => (resolved[k] && !isBroad(resolved[k]!) ? resolved[k] : undefined);
+  const localBefore: (GazEntry | undefined)[] = [], localAfter: (GazEntry | undefined)[] = [];
+  for (let i = 0, last: GazEntry | undefined; i < mentions.length; i++) { localBefore.push(last); last = local(i) ?? last; }
+  for (let i = mentions.length - 1, next: GazEntry | undefined; i >= 0; i--) { localAfter.push(next); next = local(i) ?? next; }
+  localAfter.reverse();
   mentions.forEach((m, i) => {
     if (m.variants.length) return;
     if (m.siblings && !m.siblings.some((a) => resolvedAt.has(a) || contextual.has(a))) return;
-    let anchor: GazEntry | undefined;
-    for (let k = i - 1; k >= 0 && !anchor; k--) if (resolved[k] && !isBroad(resolved[k]!)) anchor = resolved[k];
-    for (let k = i + 1; k < mentions.length && !anchor; k++) if (resolved[k] && !isBroad(resolved[k]!)) anchor = resolved[k];
+    let anchor: GazEntry | undefined = localBefore[i] ?? localAfter[i];
     anchor ??= datelineEntry;
     if (!anchor && focus) { const c = gaz.byKey.get(`cc:${focus}`); if (c !== undefined) anchor = gaz.entries[c]; }
     if (!anchor) return;

@@ -46,7 +46,9 @@ export function findQuantities(text: string, layers: Partial<Needs> = {}): Quant
   const sentence = sentenceIndex(text, lx, layers.sentences);
   const found = dropTimes(scan(text, lx, L, sentence), lx, layers.times ?? []);
   const syntax = headLookup(layers.tokens, layers.tags, layers.syntax);
+  // The claim of a figure is the shortest statement content holding it (the first, by length, in layer order on a tie).
   const statements = [...(layers.statements ?? [])].sort((a, b) => (a.content.end - a.content.start) - (b.content.end - b.content.start));
+  const contents = new SpanIndex(statements.map((st) => st.content));
   return found.map((f, k) => {
     const start = lx.start[f.s]!, end = lx.end[f.e - 1]!;
     const g = gloss(text, lx, L, f, sentence, syntax);
@@ -60,7 +62,9 @@ export function findQuantities(text: string, layers: Partial<Needs> = {}): Quant
     if (open !== 'high') q.low = f.low ?? f.value;
     if (open !== 'low') q.high = f.high ?? f.value;
     if (f.unit !== undefined) q.unit = f.unit;
-    const claim = statements.find((s) => s.content.start <= start && end <= s.content.end);
+    let claimAt = -1;
+    contents.overlapping(start, end, (i) => { const c = statements[i]!.content; if (c.start <= start && end <= c.end && (claimAt < 0 || i < claimAt)) claimAt = i; });
+    const claim = claimAt >= 0 ? statements[claimAt] : undefined;
     if (claim) q.statement = claim.id;
     return q;
   });
@@ -93,11 +97,33 @@ function sentenceIndex(text: string, lx: Lexed, sentences: Sentences | undefined
 /** Figures the times layer already holds (durations, clock times, dates) are not quantities; ages and amounts stay. */
 function dropTimes(found: Found[], lx: Lexed, times: readonly Time[]): Found[] {
   if (!times.length) return found;
+  const index = new SpanIndex(times);
   return found.filter((f) => {
     if (f.unitKind === 'age' || f.unitKind === 'money' || f.unitKind === 'percent') return true;
     const s = lx.start[f.coreS]!, e = lx.end[f.coreE - 1]!;
-    return !times.some((t) => t.start < e && s < t.end && (t.type !== 'duration' || f.hStart < 0 || t.end >= lx.end[f.hEnd - 1]!));
+    let held = false;
+    index.overlapping(s, e, (i) => { const t = times[i]!; if (t.start < e && s < t.end && (t.type !== 'duration' || f.hStart < 0 || t.end >= lx.end[f.hEnd - 1]!)) held = true; });
+    return !held;
   });
+}
+
+/** Spans sorted by start with the furthest end of each prefix, to visit the spans overlapping a range without a scan of all. */
+class SpanIndex {
+  private readonly order: number[];
+  private readonly reach: number[] = [];
+  constructor(private readonly spans: readonly { start: number; end: number }[]) {
+    this.order = spans.map((_, i) => i).sort((a, b) => spans[a]!.start - spans[b]!.start || a - b);
+    for (const i of this.order) this.reach.push(Math.max(spans[i]!.end, this.reach[this.reach.length - 1] ?? -Infinity));
+  }
+
+  /** Calls `visit` with the position (in the list given) of every span that overlaps or holds [start, end), and some that do not: callers test. */
+  overlapping(start: number, end: number, visit: (i: number) => void): void {
+    const { spans, order, reach } = this;
+    // Spans starting at or before `end` (an empty range may sit at a span's start); walk back while one of them can still reach `start`.
+    let lo = 0, hi = order.length;
+    while (lo < hi) { const mid = (lo + hi) >> 1; if (spans[order[mid]!]!.start <= end) lo = mid + 1; else hi = mid; }
+    for (let k = lo - 1; k >= 0 && reach[k]! >= start; k--) visit(order[k]!);
+  }
 }
 
 /** The governing verb of a token, from the parser's output when it has run. */

@@ -72,8 +72,10 @@ export function lex(text: string, from = 0, to = text.length, ranges?: readonly 
       if (opening) { gap.push(2); opening = false; }
       else if (i === prevEnd) gap.push(0);
       else {
-        const nl = text.indexOf('\n', prevEnd);
-        gap.push(nl >= 0 && nl < i ? 2 : 1);
+        // A line break in the gap (scanned within it: an indexOf could run on through a text without line breaks).
+        let nl = false;
+        for (let k = prevEnd; k < i && !nl; k++) if (text.charCodeAt(k) === 10) nl = true;
+        gap.push(nl ? 2 : 1);
       }
       const form = text.slice(i, e).toLowerCase();
       lower.push(k === WORD && form.includes('’') ? form.replace(/’/g, "'") : form);

@@ -123,7 +123,9 @@ class Analyzer {
   readonly registry = new Registry();
   /** Word starts of cues already used. */
   private readonly usedCues = new Set<number>();
+  /** Places sorted by start, and the furthest end among each prefix: "inside a place?" by binary search. */
   private readonly placeSpans: readonly Span[];
+  private readonly placeReach: readonly number[];
   /** NER names with sane spans, in text order. */
   private readonly names: readonly NameMention[];
 
@@ -134,7 +136,9 @@ class Analyzer {
     if (layers.tokens && layers.syntax && layers.tokens.count > 0 && layers.syntax.head.length === layers.tokens.count && layers.syntax.deprel.some((d) => d.startsWith('nsubj'))) {
       this.parse = { tokens: layers.tokens, syntax: layers.syntax };
     }
-    this.placeSpans = layers.places ?? [];
+    this.placeSpans = [...(layers.places ?? [])].sort((x, y) => x.start - y.start);
+    let reach = -Infinity;
+    this.placeReach = this.placeSpans.map((p) => (reach = Math.max(reach, p.end)));
     this.names = view.names.filter((n) => plausibleName(view.text.slice(n.start, n.end))).sort((x, y) => x.start - y.start);
   }
 
@@ -147,14 +151,25 @@ class Analyzer {
     this.continuations();
     this.out.sort((x, y) => x.content.start - y.content.start || x.cue.start - y.cue.start);
     // One statement per content span and cue.
-    for (let i = this.out.length - 1; i > 0; i--) {
-      const a = this.out[i]!, b = this.out[i - 1]!;
-      if (a.content.start === b.content.start && a.content.end === b.content.end && a.cue.start === b.cue.start) this.out.splice(i, 1);
+    let kept = 0;
+    for (let i = 0; i < this.out.length; i++) {
+      const a = this.out[i]!, b = this.out[i - 1];
+      if (b && a.content.start === b.content.start && a.content.end === b.content.end && a.cue.start === b.cue.start) continue;
+      this.out[kept++] = a;
     }
+    this.out.length = kept;
     this.resolve();
   }
 
   // ---------------------------------------------------------------- direct speech
+
+  /** True when some place span holds [start, end). */
+  private insidePlace(start: number, end: number): boolean {
+    const ps = this.placeSpans;
+    let lo = 0, hi = ps.length;
+    while (lo < hi) { const mid = (lo + hi) >> 1; if (ps[mid]!.start <= start) lo = mid + 1; else hi = mid; }
+    return lo > 0 && this.placeReach[lo - 1]! >= end;
+  }
 
   private sentenceOf(offset: number): Sentence | undefined {
     const ss = this.view.sentences;
@@ -166,6 +181,16 @@ class Analyzer {
       else return ss[mid];
     }
     return undefined;
+  }
+
+  /** The sentences overlapping [start, end), in order: sentences are sorted and disjoint, so a binary search finds the first. */
+  private sentencesOverlapping(start: number, end: number): Sentence[] {
+    const ss = this.view.sentences;
+    let lo = 0, hi = ss.length;
+    while (lo < hi) { const mid = (lo + hi) >> 1; if (ss[mid]!.end <= start) lo = mid + 1; else hi = mid; }
+    const out: Sentence[] = [];
+    for (let i = lo; i < ss.length && ss[i]!.start < end; i++) if (ss[i]!.end > start) out.push(ss[i]!);
+    return out;
   }
 
   /** Quotations: attribute each to the cue after it, the cue before it, or the speaker of the quotation it continues. */
@@ -374,7 +399,7 @@ class Analyzer {
       if (q.words < 6) continue;
       const s = this.sentenceOf(q.start);
       if (!s) continue;
-      const words = this.view.sentences.filter((x) => x.start < q.end && x.end > q.start).flatMap((x) => x.words).filter((x) => x.quote === qi && !isQuoteMark(x));
+      const words = this.sentencesOverlapping(q.start, q.end).flatMap((x) => x.words).filter((x) => x.quote === qi && !isQuoteMark(x));
       let part: Word[] = [];
       const flush = () => {
         if (part.length >= 4) {
@@ -664,16 +689,23 @@ class Analyzer {
    * A poll or survey whose respondents "said" something keeps both ("According to a poll, 85% of voters said …").
    */
   private relays(): void {
+    // Attributions by sentence, in list order; `dropped` stands for the splices, so the lists stay valid.
+    const bySentence = new Map<number, Attribution[]>();
+    const dropped = new Set<Attribution>();
+    if (this.out.some((o) => o.cue.lemma === 'according to')) {
+      for (const o of this.out) { const l = bySentence.get(o.sentence); if (l) l.push(o); else bySentence.set(o.sentence, [o]); }
+    }
     for (let i = this.out.length - 1; i >= 0; i--) {
       const outer = this.out[i]!;
       if (outer.cue.lemma !== 'according to') continue;
-      const inner = this.out.find((o) => o !== outer && o.sentence === outer.sentence && o.np && o.np.start >= outer.content.start && o.content.end <= outer.content.end && o.np.start - outer.content.start < 3);
+      const inner = (bySentence.get(outer.sentence) ?? []).find((o) => !dropped.has(o) && o !== outer && o.sentence === outer.sentence && o.np && o.np.start >= outer.content.start && o.content.end <= outer.content.end && o.np.start - outer.content.start < 3);
       if (!inner || !inner.np) continue;
       const first = inner.np.words[0]!;
       const quantified = /^\d/.test(first.text) || /^(?:most|many|some|few|half|all|\d+%)$/.test(first.lower);
       if (quantified) { inner.relay = outer; continue; }
       inner.relay = outer;
       inner.relayNp = outer.np;
+      dropped.add(outer);
       this.out.splice(i, 1);
     }
   }
@@ -1108,28 +1140,38 @@ class Analyzer {
     const order = this.out.map((a, i) => ({ a, i, at: a.np ? a.np.start : a.cue.start }));
     order.sort((x, y) => x.at - y.at);
     let si = 0;
+    // Speaker noun phrases sorted by start with the running maximum of their ends: "is this span inside one?" by binary search.
+    const nps = this.out.filter((o) => o.np).map((o) => o.np!).sort((x, y) => x.start - y.start);
+    const npMaxEnd: number[] = [];
+    for (const np of nps) npMaxEnd.push(Math.max(np.end, npMaxEnd[npMaxEnd.length - 1] ?? -Infinity));
+    const npStarts = new Set(nps.map((np) => np.start));
+    const insideSomeNp = (span: Span): boolean => {
+      let lo = 0, hi = nps.length;
+      while (lo < hi) { const mid = (lo + hi) >> 1; if (nps[mid]!.start <= span.start) lo = mid + 1; else hi = mid; }
+      return lo > 0 && npMaxEnd[lo - 1]! >= span.end;
+    };
     const seedUpTo = (pos: number) => {
       while (si < seeds.length && seeds[si]!.at < pos) {
         const sd = seeds[si++]!;
         if (sd.ner) {
           const t = this.view.text;
-          const insideSpeaker = this.out.some((o) => o.np && o.np.start <= sd.span.start && sd.span.end <= o.np.end);
+          const insideSpeaker = insideSomeNp(sd.span);
           if (!insideSpeaker || sd.ner.type === 'place') {
             const [name, titles] = sd.ner.type === 'person' ? splitTitles(cleanName(t.slice(sd.ner.start, sd.ner.end))) : [cleanName(t.slice(sd.ner.start, sd.ner.end)), ''];
             if (name) this.registry.name(sd.ner, name, sd.ner.type, [...sd.ner.titles.map((x) => t.slice(x.start, x.end)), ...(titles ? [titles] : [])]);
           }
           continue;
         }
-        if (this.out.some((o) => o.np && o.np.start === sd.span.start)) continue;
+        if (npStarts.has(sd.span.start)) continue;
         const e = this.mentionOf({ start: sd.span.start, end: sd.span.end, words: sd.words, roles: [] }, sd.at, true);
-        if (e) e.salient.push(sd.at);
+        if (e) reg.salientAt(e, sd.at);
       }
     };
     for (const { a, at } of order) {
       seedUpTo(at);
       if (a.np) {
         const e = this.mentionOf(a.np, at, false);
-        if (e) { a.entity = e; a.mention = { start: a.np.start, end: a.np.end }; e.spoke.push(at); e.salient.push(at); }
+        if (e) { a.entity = e; a.mention = { start: a.np.start, end: a.np.end }; reg.spokeAt(e, at); reg.salientAt(e, at); }
       }
     }
     seedUpTo(Number.MAX_SAFE_INTEGER);
@@ -1237,7 +1279,7 @@ class Analyzer {
         roleEnd = words.indexOf(run[0]!);
       }
       // Within a title: split off a place in the places layer.
-      const isPlace = (x: Word) => this.placeSpans.some((p) => p.start <= x.start && x.end <= p.end) || ner.some((n) => n.type === 'place' && n.start <= x.start && x.end <= n.end);
+      const isPlace = (x: Word) => this.insidePlace(x.start, x.end) || ner.some((n) => n.type === 'place' && n.start <= x.start && x.end <= n.end);
       let placeCut = -1;
       for (let i = 0; i < run.length - 1; i++) if (isPlace(run[i]!)) placeCut = i;
       if (placeCut >= 0 && run.length - placeCut - 1 >= 1) { affiliations.push(run[placeCut]!.text); run = run.slice(placeCut + 1); roleEnd = words.indexOf(run[0]!); }
@@ -1255,7 +1297,7 @@ class Analyzer {
     if (lowerTail.length > 0 && lowerTail.some((x) => !x.cap && !PUNCT.test(x.text))) return undefined;
     const spanStart = run[0]!.start, spanEnd = run[run.length - 1]!.end;
     let type: EntityType;
-    if (this.placeSpans.some((p) => p.start <= spanStart && spanEnd <= p.end) || nerType === 'place' && run.length === 1) type = 'place';
+    if (this.insidePlace(spanStart, spanEnd) || nerType === 'place' && run.length === 1) type = 'place';
     else if (nerType === 'person' && !orgWord) type = 'person';
     else if (nerType === 'group') type = 'group';
     else if (orgWord) type = 'organization';

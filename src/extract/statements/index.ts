@@ -18,6 +18,7 @@ export const statementsStage: Stage<StatementLayers, { statements: Statement[] }
     const idOf = new Map<Attribution, string>();
     const kept = attributions.filter((a) => a.entity);
     kept.forEach((a, i) => idOf.set(a, annotationId('s', i)));
+    const times = timesByStart(layers.times ?? []);
     for (const a of kept) {
       const e = a.entity!;
       const st: Statement = {
@@ -31,7 +32,7 @@ export const statementsStage: Stage<StatementLayers, { statements: Statement[] }
       };
       if (a.channel) st.channel = a.channel;
       if (a.addressee) st.addressee = a.addressee;
-      const time = timeOfCue(a, layers.times ?? [], view.sentences[a.sentence]);
+      const time = timeOfCue(a, times, view.sentences[a.sentence]);
       if (time) st.time = time;
       const relay = a.relay && idOf.get(a.relay);
       if (relay) st.relay = relay;
@@ -42,15 +43,29 @@ export const statementsStage: Stage<StatementLayers, { statements: Statement[] }
   empty: () => ({ statements: [] }),
 };
 
+/** The times sorted by start (then by their place in the layer), so a sentence's times are a binary search away. */
+interface TimesByStart {
+  readonly times: readonly Time[];
+  readonly order: readonly number[];
+}
+
+function timesByStart(times: readonly Time[]): TimesByStart {
+  return { times, order: times.map((_, i) => i).sort((a, b) => times[a]!.start - times[b]!.start || a - b) };
+}
+
 /** A time expression in the cue's sentence, outside the content, near the cue ("said on Monday", "In an interview … on Monday"). */
-function timeOfCue(a: Attribution, times: readonly Time[], sentence?: { start: number; end: number }): string | undefined {
+function timeOfCue(a: Attribution, { times, order }: TimesByStart, sentence?: { start: number; end: number }): string | undefined {
   if (!sentence) return undefined;
-  let best: Time | undefined, dist = Infinity;
-  for (const t of times) {
+  let best: Time | undefined, bestAt = -1, dist = Infinity;
+  let lo = 0, hi = order.length;
+  while (lo < hi) { const mid = (lo + hi) >> 1; if (times[order[mid]!]!.start < sentence.start) lo = mid + 1; else hi = mid; }
+  for (let k = lo; k < order.length && times[order[k]!]!.start <= sentence.end; k++) {
+    const i = order[k]!, t = times[i]!;
     if (t.start < sentence.start || t.end > sentence.end) continue;
     if (t.start >= a.content.start && t.end <= a.content.end) continue;
     const d = Math.min(Math.abs(t.start - a.cue.end), Math.abs(a.cue.start - t.end));
-    if (d < dist) { dist = d; best = t; }
+    // The nearest; on a tie, the earlier in the layer (as a scan of the layer would keep).
+    if (d < dist || d === dist && i < bestAt) { dist = d; best = t; bestAt = i; }
   }
   return best && dist < 80 ? best.id : undefined;
 }

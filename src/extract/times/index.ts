@@ -59,14 +59,24 @@ const MAX_CHRONO_LINE = 4000;
 /** What chrono reads: whole lines, so a sentence split after "a.m." or "Oct." cannot cut a date in two; long lines in pieces. */
 function chronoWindows(text: string, sentences: { start: number; end: number }[]): { start: number; end: number }[] {
   const out: { start: number; end: number }[] = [];
+  // Lines come in text order; with sentences sorted by start too, each long line's sentences are found from a moving first index.
+  let sorted = true;
+  for (let i = 1; i < sentences.length && sorted; i++) if (sentences[i]!.start < sentences[i - 1]!.start) sorted = false;
+  let first = 0;
   for (const line of lines(text)) {
     if (line.end - line.start <= MAX_CHRONO_LINE) { out.push(line); continue; }
-    for (const s of sentences) {
+    if (sorted) while (first < sentences.length && sentences[first]!.start < line.start) first++;
+    for (let si = sorted ? first : 0; si < sentences.length; si++) {
+      const s = sentences[si]!;
+      if (sorted && s.start >= line.end) break;
       if (s.start < line.start || s.end > line.end) continue;
       // chrono copies the rest of its input after every match, so even one sentence is cut to size (at a space).
       for (let start = s.start; start < s.end;) {
         let end = Math.min(s.end, start + MAX_CHRONO_LINE);
-        if (end < s.end) { const space = text.lastIndexOf(' ', end); if (space > start + MAX_CHRONO_LINE / 2) end = space; }
+        if (end < s.end) {
+          // The last space at or before `end`, looked for only as far back as it would be used (no scan to the text's start).
+          for (let k = Math.min(end, text.length - 1); k > start + MAX_CHRONO_LINE / 2; k--) if (text.charCodeAt(k) === 32) { end = k; break; }
+        }
         out.push({ start, end });
         start = end;
       }

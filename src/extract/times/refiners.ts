@@ -68,7 +68,21 @@ export const dropNames: Refiner = (cands, { text, names }) => {
   for (let m = FIXED_NAMES.exec(text); m; m = FIXED_NAMES.exec(text)) blocked.push({ start: m.index, end: m.index + m[0].length });
   for (const n of names) if (n.type !== 'place') blocked.push(n);
   if (!blocked.length) return cands;
-  return cands.filter((c) => !blocked.some((b) => b.start <= c.start && c.end <= b.end && b.end - b.start > c.end - c.start));
+  // A blocked span strictly longer than c and holding it starts before c and reaches its end, or starts at or before c and
+  // reaches past it. Sorted by start with running maximum ends, both are binary searches rather than a scan per candidate.
+  blocked.sort((a, b) => a.start - b.start);
+  const reach: number[] = [];
+  for (const b of blocked) reach.push(Math.max(b.end, reach[reach.length - 1] ?? -Infinity));
+  const countStartingBefore = (x: number, orAt: boolean): number => {
+    let lo = 0, hi = blocked.length;
+    while (lo < hi) { const mid = (lo + hi) >> 1; const s = blocked[mid]!.start; if (s < x || orAt && s === x) lo = mid + 1; else hi = mid; }
+    return lo;
+  };
+  const insideLonger = (c: { start: number; end: number }): boolean => {
+    const before = countStartingBefore(c.start, false), atOrBefore = countStartingBefore(c.start, true);
+    return (before > 0 && reach[before - 1]! >= c.end) || (atOrBefore > 0 && reach[atOrBefore - 1]! > c.end);
+  };
+  return cands.filter((c) => !insideLonger(c));
 };
 
 // --- merges ---
