@@ -63,3 +63,35 @@ describe('HTTP API', () => {
     expect(res.headers.get('content-security-policy')).toMatch(/script-src 'self'/);
   });
 });
+
+describe('HTTP API with a store', () => {
+  it('ingests only with the token, then serves the stored document and the corpus views', async () => {
+    const { mkdtempSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { openStore } = await import('../src/store/index.js');
+    const dir = mkdtempSync(join(tmpdir(), 'dateline-api-'));
+    const store = await openStore(join(dir, 'api.db'));
+    try {
+      const app = createApp({ store, token: 'secret' });
+      const body = JSON.stringify({ text: 'Police said 12 people were killed in Kano on Monday.', published: '2024-03-11', outlet: 'Example' });
+      const headers = { 'content-type': 'application/json' };
+      const denied = await app.request('/api/documents', { method: 'POST', headers, body });
+      expect(denied.status).toBe(401);
+      expect((await denied.json()).error.code).toBe('E_UNAUTHORIZED');
+      const ok = await app.request('/api/documents', { method: 'POST', headers: { ...headers, authorization: 'Bearer secret' }, body });
+      expect(ok.status).toBe(201);
+      const { id, outcome } = await ok.json();
+      expect(outcome).toBe('inserted');
+      const again = await app.request('/api/documents', { method: 'POST', headers: { ...headers, authorization: 'Bearer secret' }, body });
+      expect((await again.json()).outcome).toBe('skipped');
+      const doc = await app.request(`/api/documents/${id}`);
+      expect(doc.status).toBe(200);
+      const claims = await (await app.request('/api/claims?measure=killed')).json();
+      expect(claims.items.map((c: { value: number }) => c.value)).toEqual([12]);
+    } finally {
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -4,6 +4,7 @@ import { Command, InvalidArgumentError } from 'commander';
 import { serve } from '@hono/node-server';
 import { fileURLToPath } from 'node:url';
 import { createApp } from '../server/app.js';
+import { openStore } from '../store/index.js';
 
 const LOOPBACK = /^(127\.\d+\.\d+\.\d+|localhost|::1|\[::1\])$/;
 
@@ -20,13 +21,15 @@ export function serveCommand(): Command {
     .option('--host <host>', 'address to listen on; anything but localhost needs --token', '127.0.0.1')
     .option('--token <token>', 'bearer token required for writes (default: $DATELINE_TOKEN)')
     .option('--max-body <bytes>', 'largest request body', (v) => Number(v), 5 * 1024 * 1024)
+    .option('--db <path|url>', 'a store (SQLite file or postgres:// URL) to serve the corpus views from and ingest into')
     .addHelpText('after', `
 Examples:
   $ dateline serve                          # http://127.0.0.1:8787
   $ curl -s localhost:8787/api/extract -H 'content-type: application/json' \\
       -d '{"text":"Police said 12 people were hurt on Monday.","published":"2021-05-26"}'
-  $ DATELINE_TOKEN=secret dateline serve --host 0.0.0.0`)
-    .action((flags: { port: number; host: string; token?: string; maxBody: number }) => {
+  $ dateline serve --db news.db             # also the corpus views: /api/speakers, /api/disagreements, ...
+  $ DATELINE_TOKEN=secret dateline serve --host 0.0.0.0 --db news.db`)
+    .action(async (flags: { port: number; host: string; token?: string; maxBody: number; db?: string }) => {
       const token = flags.token ?? process.env['DATELINE_TOKEN'];
       if (!LOOPBACK.test(flags.host) && !token) {
         process.stderr.write(`dateline serve: listening on ${flags.host} reaches beyond this machine; set --token or DATELINE_TOKEN so writes need it.\n`);
@@ -34,11 +37,22 @@ Examples:
         return;
       }
       const webRoot = fileURLToPath(new URL('../../web/dist', import.meta.url));
-      const app = createApp({ webRoot, maxBodyBytes: flags.maxBody, ...(token ? { token } : {}) });
+      let store;
+      try {
+        store = flags.db ? await openStore(flags.db) : undefined;
+      } catch (e) {
+        process.stderr.write(`dateline serve: ${(e as Error).message}\n`);
+        process.exitCode = 2;
+        return;
+      }
+      const app = createApp({ webRoot, maxBodyBytes: flags.maxBody, ...(token ? { token } : {}), ...(store ? { store } : {}) });
       const server = serve({ fetch: app.fetch, port: flags.port, hostname: flags.host }, (info) => {
         process.stderr.write(`dateline serve: http://${flags.host.includes(':') ? `[${flags.host}]` : flags.host}:${info.port}/ (API at /api, OpenAPI at /api/openapi.json)\n`);
       });
-      const stop = () => server.close(() => process.exit(0));
+      const stop = () => server.close(() => {
+        if (store) void store.close().finally(() => process.exit(0));
+        else process.exit(0);
+      });
       process.on('SIGINT', stop);
       process.on('SIGTERM', stop);
     });

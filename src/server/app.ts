@@ -1,6 +1,6 @@
 // The HTTP app: a JSON API over the library and the static web app, in one Hono instance.
 
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import { serveStatic } from '@hono/node-server/serve-static';
@@ -11,6 +11,8 @@ import { documentFromRecord } from '../ingest/index.js';
 import { errorResponse, HttpError } from './errors.js';
 import { ExtractRequestSchema } from './requests.js';
 import { openApiDocument } from './openapi.js';
+import type { Store } from '../store/index.js';
+import { mountCorpusRoutes } from './corpus-routes.js';
 
 export interface AppOptions {
   /** Largest request body in bytes. */
@@ -19,6 +21,8 @@ export interface AppOptions {
   token?: string;
   /** Folder of the built web app (web/dist); omitted: API only. */
   webRoot?: string;
+  /** A store to serve the corpus views from (speakers, claims, disagreements, framing, search, documents). */
+  store?: Store;
 }
 
 async function jsonBody(c: { req: { json: () => Promise<unknown> } }): Promise<unknown> {
@@ -37,17 +41,12 @@ export function createApp(options: AppOptions = {}) {
   app.use('*', secureHeaders({ contentSecurityPolicy: { defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'"], imgSrc: ["'self'", 'data:'], connectSrc: ["'self'"], objectSrc: ["'none'"], frameAncestors: ["'none'"] } }));
   app.use('/api/*', bodyLimit({ maxSize: maxBody, onError: (c) => c.json({ error: { code: 'E_TOO_LARGE', message: `the request body is larger than ${maxBody} bytes` } }, 413) }));
 
-  // Writes need the token when one is set (serve sets one whenever it listens beyond localhost).
-  const requireToken = async (c: { req: { header: (n: string) => string | undefined } }) => {
-    if (!options.token) return;
-    if (c.req.header('authorization') !== `Bearer ${options.token}`) throw new HttpError(401, 'E_UNAUTHORIZED', 'this route writes: send "Authorization: Bearer <token>" with the token the server was started with');
-  };
-  void requireToken;
-
   app.get('/api/health', (c) => c.json({ ok: true }));
   app.get('/api/openapi.json', (c) => c.json(openApiDocument()));
+  if (options.store) mountCorpusRoutes(app, options.store);
 
-  app.post('/api/extract', async (c) => {
+  /** Validates an article body and extracts it. */
+  const extractBody = async (c: Context) => {
     const parsed = ExtractRequestSchema.safeParse(await jsonBody(c));
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
@@ -55,8 +54,23 @@ export function createApp(options: AppOptions = {}) {
     }
     const { tokens, published, ...record } = parsed.data;
     const doc = documentFromRecord(record, { source: 'api', ...(published ? { published, publishedSource: 'flag' as const } : {}) });
-    return c.json(extract(doc, { tokens: tokens ?? false }));
-  });
+    return extract(doc, { tokens: tokens ?? false });
+  };
+
+  app.post('/api/extract', async (c) => c.json(await extractBody(c)));
+
+  const store = options.store;
+  if (store) {
+    // Ingest writes to the store, so it needs the token whenever the server was given one.
+    app.post('/api/documents', async (c) => {
+      if (options.token && c.req.header('authorization') !== `Bearer ${options.token}`) {
+        throw new HttpError(401, 'E_UNAUTHORIZED', 'this route writes: send "Authorization: Bearer <token>" with the token the server was started with');
+      }
+      const x = await extractBody(c);
+      const outcome = await store.put(x);
+      return c.json({ id: x.document.id, outcome }, outcome === 'inserted' ? 201 : 200);
+    });
+  }
 
   if (options.webRoot && existsSync(options.webRoot)) {
     // serveStatic resolves against the working directory.

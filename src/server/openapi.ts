@@ -4,6 +4,17 @@ import { z } from 'zod';
 import { ExtractionSchema } from '../schema/index.js';
 import { ExtractRequestSchema } from './requests.js';
 import { VERSION } from '../version.js';
+import { ClaimParams, FramingParams, ListParams, SearchParams } from './corpus-routes.js';
+
+/** Query parameters of a route, from the zod object that validates them. */
+function queryParams(schema: z.ZodObject) {
+  return Object.entries(schema.shape).map(([name, t]) => ({
+    name, in: 'query', required: !(t as z.ZodType).safeParse(undefined).success,
+    schema: z.toJSONSchema(t as z.ZodType, { target: 'openapi-3.0', unrepresentable: 'any', io: 'input' }),
+  }));
+}
+
+const page = { '200': { description: 'a page: { items, limit, offset, next_offset }' } };
 
 const ErrorBody = z.object({ error: z.object({ code: z.string(), message: z.string(), field: z.string().optional() }) });
 
@@ -17,6 +28,20 @@ export function openApiDocument() {
     info: { title: 'dateline', version: VERSION, description: 'News reports as evidence-linked data: statements, quantities, times and places, each pointing at the characters it came from.' },
     paths: {
       '/api/health': { get: { summary: 'liveness', responses: { '200': { description: 'ok' } } } },
+      '/api/documents': {
+        get: { summary: 'stored documents, newest first (needs serve --db)', parameters: queryParams(ListParams), responses: page },
+        post: {
+          summary: 'extract an article and store it; idempotent (needs serve --db; a bearer token when the server has one)',
+          requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/ExtractRequest' } } } },
+          responses: { '201': { description: '{ id, outcome: "inserted" }' }, '200': { description: '{ id, outcome: "skipped" }: already stored' }, ...errors },
+        },
+      },
+      '/api/documents/{id}': { get: { summary: 'one stored document with all its layers', parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }], responses: { '200': { description: 'the dateline/1 record' }, '404': { description: 'no such document' } } } },
+      '/api/speakers': { get: { summary: 'speakers linked across documents, with statement counts per outlet', parameters: queryParams(ListParams), responses: page } },
+      '/api/claims': { get: { summary: 'normalized quantity claims (measure, where, as of, value, claimant, outlet, evidence)', parameters: queryParams(ClaimParams), responses: page } },
+      '/api/disagreements': { get: { summary: 'groups of claims whose values cannot all be true, with every side', parameters: queryParams(ClaimParams), responses: page } },
+      '/api/framing': { get: { summary: 'loaded terms by outlet, referent or term', parameters: queryParams(FramingParams), responses: page } },
+      '/api/search': { get: { summary: 'full-text search over documents and statements', parameters: queryParams(SearchParams), responses: page } },
       '/api/extract': {
         post: {
           summary: 'extract every layer from one article without storing it',
