@@ -4,7 +4,7 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { existsSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { assertIsoDate } from '../ingest/index.js';
+import { isoDateArg } from './options.js';
 import { DEFAULT_DB, isPostgresUrl, openStore, StoreError, type Store } from '../store/index.js';
 import { COMPARABLE } from '../corpus/claims.js';
 import {
@@ -29,9 +29,7 @@ const wholeNumber = (name: string, min: number, max = Number.MAX_SAFE_INTEGER) =
   return n;
 };
 
-const isoDate = (v: string) => {
-  try { return assertIsoDate(v); } catch { throw new InvalidArgumentError('expected a calendar date as YYYY-MM-DD, e.g. 2021-05-26'); }
-};
+const isoDate = isoDateArg;
 
 /** The options every view takes: where the store is, how to print, which documents, which page. */
 function viewCommand(name: string, description: string, formats: readonly Format[] = ['table', 'json', 'csv']): Command {

@@ -1,10 +1,9 @@
 // `dateline extract`: files, folders, JSON Lines or standard input to dateline/1 records.
 
-import { Command, InvalidArgumentError, Option } from 'commander';
+import { Command, Option } from 'commander';
 import cliProgress from 'cli-progress';
-import { DatelineError } from '../core/index.js';
-import { assertIsoDate, DEFAULT_MAX_BYTES, listFiles, unitsOf, type InputUnit } from '../ingest/index.js';
-import { defaultJobs, runBatch, type BatchSummary } from '../batch/pool.js';
+import { runBatch, type BatchSummary } from '../batch/pool.js';
+import { addInputOptions, collectUnits } from './options.js';
 import type { UnitResult } from '../batch/process.js';
 import { formatPretty } from './pretty.js';
 import type { Extraction } from '../schema/index.js';
@@ -39,35 +38,17 @@ Examples:
   $ dateline extract notes.txt --published 2021-05-26 --tokens
 `;
 
-const positiveInt = (name: string) => (v: string) => {
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError(`${name} takes a whole number ≥ 1`);
-  return n;
-};
-
 export function extractCommand(): Command {
-  return new Command('extract')
+  const cmd = new Command('extract')
     .description('extract statements, quantities, times and places from news articles as dateline/1 JSON')
     .argument('[inputs...]', 'files, folders, JSON Lines files, or - for standard input (default when piped)')
     .addOption(new Option('-f, --format <format>', 'output: json (one object; an array for several documents), jsonl (one line per document), pretty (a summary for people)').choices(['json', 'jsonl', 'pretty']))
-    .option('--tokens', 'include tokens with part of speech, lemma and dependency', false)
-    .option('--published <date>', 'publication date YYYY-MM-DD, overriding any date read from the input', (v) => {
-      try { return assertIsoDate(v); } catch { throw new InvalidArgumentError('expected a calendar date as YYYY-MM-DD, e.g. 2021-05-26'); }
-    })
-    .addOption(new Option('--input-format <format>', 'how to read inputs').choices(['auto', 'text', 'html', 'json']).default('auto'))
-    .option('--max-bytes <n>', 'refuse inputs larger than this', positiveInt('--max-bytes'), DEFAULT_MAX_BYTES)
-    .option('-j, --jobs <n>', 'worker threads for several documents', positiveInt('--jobs'), defaultJobs())
-    .option('--no-progress', 'no progress bar (it is shown only when stderr is a terminal)')
+    .option('--tokens', 'include tokens with part of speech, lemma and dependency', false);
+  return addInputOptions(cmd, { published: 'publication date YYYY-MM-DD, overriding any date read from the input', jobs: 'worker threads for several documents' })
     .addHelpText('after', EXAMPLES)
     .action(async (inputs: string[], flags: ExtractFlags) => {
       process.exitCode = await runExtract(inputs, flags);
     });
-}
-
-async function readStdin(): Promise<Uint8Array> {
-  const chunks: Buffer[] = [];
-  for await (const c of process.stdin) chunks.push(c as Buffer);
-  return Buffer.concat(chunks);
 }
 
 /** Writes to stdout respecting back-pressure, so a large batch never buffers everything in memory. */
@@ -84,21 +65,9 @@ function writer() {
 }
 
 export async function runExtract(inputs: string[], flags: ExtractFlags): Promise<number> {
-  let units: InputUnit[];
-  if (inputs.length === 0 && process.stdin.isTTY) {
-    process.stderr.write('dateline extract: no input. Name a file or folder, or pipe text in (see dateline extract --help).\n');
-    return 2;
-  }
-  try {
-    if (inputs.length === 0 || (inputs.length === 1 && inputs[0] === '-')) units = [{ source: 'stdin', bytes: await readStdin() }];
-    else units = [...unitsOf(listFiles(inputs.filter((i) => i !== '-')))];
-  } catch (e) {
-    const msg = e instanceof DatelineError ? `${e.code}: ${e.message}` : String(e);
-    process.stderr.write(`dateline extract: ${msg}\n`);
-    return 2;
-  }
-  if (units.length === 0) {
-    process.stderr.write('dateline extract: no readable files (.txt .html .json .jsonl) in the inputs given.\n');
+  const units = await collectUnits(inputs, 'extract');
+  if ('error' in units) {
+    process.stderr.write(`dateline extract: ${units.error}\n`);
     return 2;
   }
   const format = flags.format ?? (units.length === 1 ? 'json' : 'jsonl');

@@ -1,11 +1,11 @@
 // `dateline ingest`: extract documents on every core and store them, idempotently and resumably, in SQLite or PostgreSQL.
 
-import { Command, InvalidArgumentError, Option } from 'commander';
+import { Command } from 'commander';
 import cliProgress from 'cli-progress';
 import { readFileSync } from 'node:fs';
-import { DatelineError } from '../core/index.js';
-import { assertIsoDate, DEFAULT_MAX_BYTES, listFiles, unitsOf, type InputUnit } from '../ingest/index.js';
-import { defaultJobs, runBatch } from '../batch/pool.js';
+import type { InputUnit } from '../ingest/index.js';
+import { runBatch } from '../batch/pool.js';
+import { addInputOptions, collectUnits, positiveInt } from './options.js';
 import type { UnitResult } from '../batch/process.js';
 import type { Extraction } from '../schema/index.js';
 import { DEFAULT_DB, inputKey, openStore, SqliteStore, StoreError, type PutItem, type PutResult, type Store } from '../store/index.js';
@@ -39,35 +39,17 @@ Examples:
   $ cat article.txt | dateline ingest - --published 2021-05-26
 `;
 
-const positiveInt = (name: string) => (v: string) => {
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError(`${name} takes a whole number ≥ 1`);
-  return n;
-};
-
 export function ingestCommand(): Command {
-  return new Command('ingest')
+  const cmd = new Command('ingest')
     .description('extract news articles and store them with all their layers in a SQLite file or PostgreSQL database')
     .argument('[inputs...]', 'files, folders, JSON Lines files, or - for standard input (default when piped)')
-    .option('--db <path|url>', 'SQLite file path, or postgres://user@host:port/database[?schema=name]', DEFAULT_DB)
-    .option('--published <date>', 'publication date YYYY-MM-DD for documents that give none (overrides any read from the input)', (v) => {
-      try { return assertIsoDate(v); } catch { throw new InvalidArgumentError('expected a calendar date as YYYY-MM-DD, e.g. 2021-05-26'); }
-    })
-    .addOption(new Option('--input-format <format>', 'how to read inputs').choices(['auto', 'text', 'html', 'json']).default('auto'))
-    .option('--max-bytes <n>', 'refuse inputs larger than this', positiveInt('--max-bytes'), DEFAULT_MAX_BYTES)
-    .option('-j, --jobs <n>', 'worker threads extracting in parallel', positiveInt('--jobs'), defaultJobs())
+    .option('--db <path|url>', 'SQLite file path, or postgres://user@host:port/database[?schema=name]', DEFAULT_DB);
+  return addInputOptions(cmd, { published: 'publication date YYYY-MM-DD for documents that give none (overrides any read from the input)', jobs: 'worker threads extracting in parallel' })
     .option('--batch <n>', 'documents committed per transaction (each document stays atomic on its own)', positiveInt('--batch'), 100)
-    .option('--no-progress', 'no progress bar (it is shown only when stderr is a terminal)')
     .addHelpText('after', EXAMPLES)
     .action(async (inputs: string[], flags: IngestFlags) => {
       process.exitCode = await runIngest(inputs, flags);
     });
-}
-
-async function readStdin(): Promise<Uint8Array> {
-  const chunks: Buffer[] = [];
-  for await (const c of process.stdin) chunks.push(c as Buffer);
-  return Buffer.concat(chunks);
 }
 
 /** Inputs per round of extraction when writes are asynchronous (PostgreSQL). */
@@ -95,20 +77,9 @@ export interface IngestSummary {
 }
 
 export async function runIngest(inputs: string[], flags: IngestFlags): Promise<number> {
-  if (inputs.length === 0 && process.stdin.isTTY) {
-    say('no input. Name a file or folder, or pipe text in (see dateline ingest --help).');
-    return 2;
-  }
-  let units: InputUnit[];
-  try {
-    if (inputs.length === 0 || (inputs.length === 1 && inputs[0] === '-')) units = [{ source: 'stdin', bytes: await readStdin() }];
-    else units = [...unitsOf(listFiles(inputs.filter((i) => i !== '-')))];
-  } catch (e) {
-    say(e instanceof DatelineError ? `${e.code}: ${e.message}` : String(e));
-    return 2;
-  }
-  if (units.length === 0) {
-    say('no readable files (.txt .html .json .jsonl) in the inputs given.');
+  const units = await collectUnits(inputs, 'ingest');
+  if ('error' in units) {
+    say(units.error);
     return 2;
   }
 
