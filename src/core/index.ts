@@ -6,3 +6,4 @@ export * from './ids.js';
 export * from './document.js';
 export * from './layers.js';
 export * from './stage.js';
+export * from './geo.js';

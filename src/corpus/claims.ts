@@ -1,6 +1,7 @@
 // Quantity claims across documents: normalize each figure to (measure, where, as of, value interval,
 // claimant, outlet, evidence), group comparable ones, and find the groups whose values cannot all be true.
 
+import { km } from '../core/geo.js';
 import type { Extraction, Quantity } from '../schema/index.js';
 
 export interface Claim {
@@ -119,14 +120,9 @@ export interface Disagreement extends ClaimGroup {
 /** Places this close are one area for comparing tolls (a town and the island it stands on). */
 const SAME_AREA_KM = 50;
 
-function km(a: { lat: number; lon: number }, b: { lat: number; lon: number }): number {
-  const rad = Math.PI / 180;
-  const h = Math.sin(((b.lat - a.lat) * rad) / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(((b.lon - a.lon) * rad) / 2) ** 2;
-  return 2 * 6371 * Math.asin(Math.sqrt(h));
-}
 
 const sameArea = (a: Claim, b: Claim): boolean =>
-  a.where === b.where || (a.point !== undefined && b.point !== undefined && km(a.point, b.point) <= SAME_AREA_KM);
+  a.where === b.where || (a.point !== undefined && b.point !== undefined && km(a.point.lat, a.point.lon, b.point.lat, b.point.lon) <= SAME_AREA_KM);
 
 /** Groups claims by what they measure and where, joining places in one area. */
 export function groupClaims(claims: readonly Claim[]): ClaimGroup[] {

@@ -4,6 +4,7 @@ import type { Gazetteer, GazEntry } from './gazetteer.js';
 import type { Mention, MatchContext } from './match.js';
 import type { Place } from '../../schema/index.js';
 import { provenance } from '../../core/index.js';
+import { km } from '../../core/geo.js';
 
 export const STAGE_NAME = 'places.v1';
 
@@ -56,11 +57,6 @@ function candidates(gaz: Gazetteer, m: Mention): Scored[] {
   return [...best.values()];
 }
 
-export function km(aLat: number, aLon: number, bLat: number, bLon: number): number {
-  const r = Math.PI / 180;
-  const x = Math.sin(((bLat - aLat) * r) / 2) ** 2 + Math.cos(aLat * r) * Math.cos(bLat * r) * Math.sin(((bLon - aLon) * r) / 2) ** 2;
-  return 2 * 6371 * Math.asin(Math.sqrt(x));
-}
 
 const isBroad = (e: GazEntry): boolean => e.kind === 'country' || e.kind === 'region' || e.kind === 'continent' || e.kind === 'world region' || e.kind === 'sea' || e.kind === 'territory';
 
