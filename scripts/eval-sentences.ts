@@ -1,13 +1,17 @@
-// Sentence-split F1 (boundaries as character offsets) and token-boundary F1 of the tokenizer on UD EWT and GUM test raw text.
+// Sentence-split F1 (boundaries as character offsets) and token-boundary F1 of the tokenizer on UD EWT and GUM raw text (test, or dev with --split dev).
 //
 // Raw text is rebuilt from `# text` comments: sentences of a document joined by a space (as EWT raw text
 // is), and with --paragraphs a line break at each `# newpar` instead. Boundaries are the end offsets of
 // sentences, counted inside each document (a document's end is free and not counted).
 //
-//   node --import tsx scripts/eval-sentences.ts [--corpus ewt|gum|both] [--paragraphs] [--errors N]
+// The learned boundary model (models/sentences.bin) is used unless --rules is given.
+//
+//   node --import tsx scripts/eval-sentences.ts [--corpus ewt|gum|both] [--split test|dev] [--paragraphs] [--rules] [--errors N]
 
 import { readFileSync } from 'node:fs';
 import { parseConllu, type ConlluSentence } from '../src/nlp/conllu.js';
+import { rawDocs } from '../src/nlp/tokenize/treebank-text.js';
+import { defaultSentenceModel } from '../src/nlp/tokenize/boundary-model.js';
 import { tokenize } from '../src/nlp/tokenize/tokenizer.js';
 import { splitSentences } from '../src/nlp/tokenize/sentences.js';
 
@@ -18,42 +22,9 @@ const option = (name: string, fallback: string) => { const i = args.indexOf(name
 const corpus = option('--corpus', 'both');
 const paragraphs = flag('--paragraphs');
 const showErrors = Number(option('--errors', '0'));
-
-interface RawDoc { id: string; text: string; boundaries: number[]; tokenEnds: Set<number>; tokenStarts: Set<number> }
-
-/** Rebuilds documents' raw text with gold sentence ends and token boundaries. */
-function rawDocs(sentences: ConlluSentence[]): RawDoc[] {
-  const docs: RawDoc[] = [];
-  let cur: RawDoc | undefined;
-  for (const s of sentences) {
-    if (s.comments['newdoc id'] !== undefined || !cur) {
-      cur = { id: s.comments['newdoc id'] ?? `doc${docs.length}`, text: '', boundaries: [], tokenEnds: new Set(), tokenStarts: new Set() };
-      docs.push(cur);
-    }
-    const sentText = s.comments['text'] ?? s.tokens.map((t) => t.form + (t.spaceAfter ? ' ' : '')).join('').trim();
-    if (cur.text) cur.text += paragraphs && (s.comments['newpar id'] !== undefined || s.comments['newpar'] !== undefined) ? '\n' : ' ';
-    const base = cur.text.length;
-    cur.text += sentText;
-    cur.boundaries.push(cur.text.length);
-    // Gold tokens: syntactic words found in order in the sentence text; a multi-word token whose
-    // words do not spell it ("won't" = will + not) counts as one surface token.
-    let pos = 0;
-    const mwtOf = new Map<number, [number, number, string]>(s.multiword.map((m) => [m[0], m]));
-    for (let i = 0; i < s.tokens.length; i++) {
-      const m = mwtOf.get(s.tokens[i]!.id);
-      const spelled = m && s.tokens.slice(i, i + m[1] - m[0] + 1).map((t) => t.form).join('') === m[2];
-      const mwt = spelled ? undefined : m;
-      const form = mwt ? mwt[2] : s.tokens[i]!.form;
-      const at = sentText.indexOf(form, pos);
-      if (mwt) i += mwt[1] - mwt[0];
-      if (at < 0) continue;
-      cur.tokenStarts.add(base + at);
-      cur.tokenEnds.add(base + at + form.length);
-      pos = at + form.length;
-    }
-  }
-  return docs;
-}
+const split = option('--split', 'test');
+/** --rules: the rules alone, without the learned boundary model. */
+const model = flag('--rules') ? null : defaultSentenceModel();
 
 function f1(tp: number, fp: number, fn: number) {
   const p = tp / (tp + fp || 1), r = tp / (tp + fn || 1);
@@ -64,14 +35,14 @@ function f1(tp: number, fp: number, fn: number) {
 tokenize('warm up');
 
 function evaluate(name: string, sentences: ConlluSentence[]) {
-  const docs = rawDocs(sentences);
+  const docs = rawDocs(sentences, paragraphs);
   let tp = 0, fp = 0, fn = 0, ttp = 0, tfp = 0, tfn = 0, tokens = 0, chars = 0;
   const errors: string[] = [];
   let ms = 0;
   for (const d of docs) {
     const c0 = process.cpuUsage();
     const toks = tokenize(d.text);
-    const sents = splitSentences(d.text, toks);
+    const sents = splitSentences(d.text, toks, { model });
     const c = process.cpuUsage(c0);
     ms += (c.user + c.system) / 1000;
     tokens += toks.count; chars += d.text.length;
@@ -101,9 +72,9 @@ function show(text: string, at: number) {
 }
 
 if (corpus === 'ewt' || corpus === 'both') {
-  evaluate('UD EWT test', parseConllu(readFileSync(new URL('ud-ewt/en_ewt-ud-test.conllu', CORPORA), 'utf8')));
+  evaluate(`UD EWT ${split}`, parseConllu(readFileSync(new URL(`ud-ewt/en_ewt-ud-${split}.conllu`, CORPORA), 'utf8')));
 }
 if (corpus === 'gum' || corpus === 'both') {
-  const ids = readFileSync(new URL('gum/test.docs', CORPORA), 'utf8').split('\n').filter(Boolean);
-  evaluate('GUM test', ids.flatMap((id) => parseConllu(readFileSync(new URL(`gum/${id}.conllu`, CORPORA), 'utf8'))));
+  const ids = readFileSync(new URL(`gum/${split}.docs`, CORPORA), 'utf8').split('\n').filter((id) => id && !id.startsWith('GENTLE_'));
+  evaluate(`GUM ${split}`, ids.flatMap((id) => parseConllu(readFileSync(new URL(`gum/${id}.conllu`, CORPORA), 'utf8'))));
 }

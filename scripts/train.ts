@@ -1,9 +1,9 @@
 // `npm run train -- <model> [options]`: trains one of the NLP core's models from ../shared/corpora.
-// Models: tagger, parser, ner. Options pass through to the model's own script (e.g. --seed N).
+// Models: tagger, parser, ner, sentences. Options pass through to the model's own script (e.g. --seed N).
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-const SCRIPTS: Record<string, string> = { tagger: 'train-tagger.ts', parser: 'train-parser.ts', ner: 'train-ner.ts' };
+const SCRIPTS: Record<string, string> = { tagger: 'train-tagger.ts', parser: 'train-parser.ts', ner: 'train-ner.ts', sentences: 'train-sentences.ts' };
 const [model, ...rest] = process.argv.slice(2);
 if (!model || !SCRIPTS[model]) {
   console.error(`usage: npm run train -- <${Object.keys(SCRIPTS).join('|')}> [--seed N] [...]\n(the parser imitates the tagger's errors, so train the tagger first when both change)`);

@@ -22,3 +22,6 @@ export const NUMBER_SUFFIXES: ReadonlySet<string> = new Set(units.suffixes);
 
 /** Capitalised words that begin a new sentence after an abbreviation. */
 export const SENTENCE_STARTERS: ReadonlySet<string> = new Set(starters.words);
+
+/** Opening marks that may stand before the first word of a sentence. */
+export const OPENERS: ReadonlySet<string> = new Set(['"', '“', "'", '‘', '(', '[', '{', '«', '‹', '-', '–', '—', '•', '*', '¿', '¡', '``']);

@@ -2,12 +2,13 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { tokenize } from './tokenizer.js';
-import { splitSentences } from './sentences.js';
+import { splitSentences, type SentenceOptions } from './sentences.js';
+import { defaultSentenceModel } from './boundary-model.js';
 import { tokenizeStage, sentenceStage } from './stage.js';
 import { documentFromText } from '../../ingest/index.js';
 
-const sentences = (text: string) => {
-  const s = splitSentences(text, tokenize(text));
+const sentences = (text: string, options: SentenceOptions = {}) => {
+  const s = splitSentences(text, tokenize(text), options);
   return s.spans.map((sp) => text.slice(sp.start, sp.end));
 };
 const paragraphs = (text: string) => Array.from(splitSentences(text, tokenize(text)).paragraph);
@@ -86,6 +87,32 @@ describe('splitSentences', () => {
     const text = 'The ministry said the talks\nwould resume on Monday. Officials agreed.\nThey left the city\nafter the\nvote.\n\nA second paragraph.';
     expect(sentences(text)).toEqual(['The ministry said the talks\nwould resume on Monday.', 'Officials agreed.', 'They left the city\nafter the\nvote.', 'A second paragraph.']);
     expect(paragraphs(text)).toEqual([0, 0, 0, 1]);
+  });
+
+  it('test_sentences_model_ends_web_sentences_without_punctuation', () => {
+    expect(sentences('Hi Maria, Thanks for the photos from the trip. See you on Monday')).toEqual(
+      ['Hi Maria,', 'Thanks for the photos from the trip.', 'See you on Monday']);
+    expect(sentences('Thanks for the help. Best regards, Tom')).toEqual(['Thanks for the help.', 'Best regards,', 'Tom']);
+    expect(sentences('Call me tomorrow :) I will be home all day')).toEqual(['Call me tomorrow :)', 'I will be home all day']);
+    expect(sentences('The meeting moved to 3 pm Please bring the budget figures')).toEqual(['The meeting moved to 3 pm', 'Please bring the budget figures']);
+  });
+
+  it('test_sentences_rules_alone_without_the_model', () => {
+    expect(sentences('Call me tomorrow :) I will be home all day', { model: null })).toEqual(['Call me tomorrow :) I will be home all day']);
+    expect(sentences('He left. “We won,” he said.', { model: null })).toEqual(['He left.', '“We won,” he said.']);
+  });
+
+  it('test_sentences_model_keeps_news_sentences_whole', () => {
+    const text = 'U.S. President Joe Biden told reporters in Washington on Tuesday that Israeli Prime Minister Benjamin Netanyahu had agreed. ' +
+      'Hamas official Osama Hamdan said the group “will not accept” the plan, the Associated Press reported.';
+    expect(sentences(text)).toHaveLength(2);
+    expect(sentences('The letter was signed by Mary K. Gross and sent to Gen. Smith on Jan. 5.')).toHaveLength(1);
+  });
+
+  it('test_sentences_packaged_model_loads_once', () => {
+    const model = defaultSentenceModel();
+    expect(model.meta.kind).toBe('dateline-sentences');
+    expect(defaultSentenceModel()).toBe(model);
   });
 
   it('test_sentences_token_ranges_cover_every_token_once', () => {

@@ -22,7 +22,7 @@ function headBreaks(doc: Document): number[] {
 }
 
 export const sentenceStage: Stage<{ tokens: Tokens }, { sentences: Sentences }> = {
-  name: 'nlp.sentences.v1', requires: ['tokens'], produces: ['sentences'],
+  name: 'nlp.sentences.v2', requires: ['tokens'], produces: ['sentences'],
   run: (doc, { tokens }) => ({ sentences: splitSentences(doc.text, tokens, { breaksAt: headBreaks(doc) }) }),
   empty: () => ({ sentences: noSentences() }),
 };
