@@ -84,14 +84,36 @@ for (const docSents of byDoc.values()) {
   }
   let found: FoundName[];
   if (perDocument) found = recognizer.document(forms, havePos ? upos : null, starts, ends, docSents.length);
-  else { found = []; docSents.forEach((_, i) => recognizer.sentence(forms, havePos ? upos : null, starts[i]!, ends[i]!, found)); }
+  else { found = []; recognizer.startDocument(); docSents.forEach((_, i) => recognizer.sentence(forms, havePos ? upos : null, starts[i]!, ends[i]!, found)); }
   docSents.forEach((s, i) => {
     predicted.set(s, found.filter((x) => x.start >= starts[i]! && x.end <= ends[i]!).map((x) => ({ ...x, start: x.start - starts[i]!, end: x.end - starts[i]! })));
   });
   tokens += forms.length;
 }
+// Error classes (--errors): a gold/predicted pair with the same span but another type is a type error, overlapping
+// spans are a boundary error (same type) or boundary+type error; the rest are missed or spurious names.
+const errorClasses = new Map<string, number>();
+const classify = (gold: readonly TokenSpan[], pred: readonly TokenSpan[], isScored: (x: TokenSpan) => boolean) => {
+  const same = (a: TokenSpan, b: TokenSpan) => a.start === b.start && a.end === b.end;
+  const overlap = (a: TokenSpan, b: TokenSpan) => a.start < b.end && b.start < a.end;
+  const count = (k: string) => errorClasses.set(k, (errorClasses.get(k) ?? 0) + 1);
+  for (const g of gold) {
+    if (!isScored(g) || pred.some((p) => same(p, g) && scoredType(p.type) === scoredType(g.type))) continue;
+    const t = scoredType(g.type);
+    const p = pred.find((x) => same(x, g)) ?? pred.find((x) => overlap(x, g));
+    if (!p) count(`missed ${t}`);
+    else if (same(p, g)) count(`type ${t} -> ${scoredType(p.type)}`);
+    else if (scoredType(p.type) === t) count(`boundary ${t}`);
+    else count(`boundary+type ${t} -> ${scoredType(p.type)}`);
+  }
+  for (const p of pred) {
+    if (!isScored(p) || gold.some((g) => overlap(g, p))) continue;
+    count(`spurious ${scoredType(p.type)}`);
+  }
+};
 for (const s of sentences) {
   const found = predicted.get(s)!;
+  classify(s.spans, found, (x) => SCORED.includes(scoredType(x.type)));
   const key = (x: TokenSpan) => `${x.start}:${x.end}:${scoredType(x.type)}`;
   const gold = new Map(s.spans.map((x) => [key(x), x]));
   const pred = new Map(found.map((x) => [key(x), x as TokenSpan]));
@@ -125,4 +147,8 @@ for (const t of SCORED) {
 line('overall', all);
 if (counts.has('group')) line('(group)', counts.get('group')!);
 console.log(`speed: ${Math.round(tokens / (ms / 1000))} tokens/s (recognizer only, first call included)`);
-if (showErrors) for (const e of errors.sort()) console.log(e);
+if (showErrors) {
+  console.log('error classes (gold-side: missed/type/boundary; predicted-side: spurious):');
+  for (const [k, v] of [...errorClasses].sort((a, b) => b[1] - a[1])) console.log(`  ${String(v).padStart(4)}  ${k}`);
+  for (const e of errors.sort()) console.log(e);
+}

@@ -21,6 +21,9 @@ export function mix(template: number, a: number, b = 0): number {
   return (h ^ (h >>> 16)) >>> 0;
 }
 
+/** The first character of a word that has letters: upper case, lower case, or neither ("2nd", "'s"). */
+export const enum Initial { NoLetter = 0, Upper = 1, Lower = 2, Other = 3 }
+
 /** Capitalization classes. */
 export const enum Caps { Lower = 0, Initial = 1, AllCaps = 2, Digit = 3, Other = 4, Mixed = 5 }
 
@@ -40,6 +43,8 @@ export interface FormInfo {
   /** How the word is usually written inside sentences in general text: CaseUsage. */
   usage: number;
   lowerText: string;
+  /** What the first character is (for DocumentCues). */
+  initial: Initial;
   /** Whether a name may start with this word: capitalized, or a particle ("al", "de"). */
   mayStartName: boolean;
   /** Whether a name may go on through this word: as above, or a number or connector ("of", "-", "&"). */
@@ -103,8 +108,61 @@ const enum T {
   PrevLabel, Prev2Label, PrevLower, PrevShape, PrevPos,
   Usage, UsageM1, UsageP1, UsageInit,
   GazetteerWord, GazetteerCaps,
+  DocCue, DocCueM1, DocCueP1,
+  HistLabel, HistShape, HistPrev,
 }
-export const FEATURE_VERSION = 4;
+export const FEATURE_VERSION = 5;
+/** Models of this feature version or later use the document cues (DocumentCues). */
+export const DOCUMENT_CUES_VERSION = 5;
+
+/** What the other mentions of a word in the same document say about it (bits of DocumentCues). */
+export const enum DocCue {
+  /** Written in lower case somewhere not sentence-initial: a common word ("Police", "The"). */
+  LowerMid = 1,
+  /** Capitalized somewhere not sentence-initial. */
+  CapMid = 2,
+  /** Right after a title or a first name somewhere ("Mr. Norton", "Joshua Norton"). */
+  AfterPersonCue = 4,
+  /** Right after "in", "at", "from", "near" somewhere. */
+  AfterPlaceCue = 8,
+  /** Beside another capitalized word somewhere (part of a longer name). */
+  InCapRun = 16,
+  /** Seen more than once in the document. */
+  Repeated = 32,
+}
+
+const PLACE_PREPOSITIONS = new Set(['in', 'at', 'from', 'near', 'to', 'across', 'outside']);
+
+/**
+ * Per document, a bit set of DocCue per lower-cased word: label-free evidence from the word's other
+ * mentions ("Norton" after "Emperor" in one sentence, sentence-initial in the next), cheap to gather.
+ */
+export class DocumentCues {
+  readonly cues = new Map<string, number>();
+
+  /** `info`: the extractor's cached form information; `personBits`: lexicon categories that mark a person cue. */
+  constructor(forms: readonly string[], sentStart: ArrayLike<number>, sentEnd: ArrayLike<number>, sentences: number, info: (form: string) => FormInfo, personBits: number) {
+    const cues = this.cues;
+    for (let s = 0; s < sentences; s++) {
+      const from = sentStart[s]!, to = sentEnd[s]!;
+      for (let i = from; i < to; i++) {
+        const fi = info(forms[i]!);
+        if (fi.initial === Initial.NoLetter) continue;
+        const bits = cues.get(fi.lowerText);
+        let add = bits === undefined ? 0 : DocCue.Repeated;
+        const cap = fi.initial === Initial.Upper;
+        if (i > from) add |= cap ? DocCue.CapMid : fi.initial === Initial.Lower ? DocCue.LowerMid : 0;
+        if (cap && i > from) {
+          const prev = info(forms[i - 1]!);
+          if (prev.mask & personBits) add |= DocCue.AfterPersonCue;
+          else if (PLACE_PREPOSITIONS.has(prev.lowerText)) add |= DocCue.AfterPlaceCue;
+        }
+        if (cap && ((i - 1 > from && info(forms[i - 1]!).initial === Initial.Upper) || (i + 1 < to && info(forms[i + 1]!).initial === Initial.Upper))) add |= DocCue.InCapRun;
+        cues.set(fi.lowerText, (bits ?? 0) | add);
+      }
+    }
+  }
+}
 
 /** The gazetteer lexicon categories, whose matches are also paired with the word before and the capitalization. */
 const GAZETTEER_FIRST = CATEGORY_ID.gazetteerMajor;
@@ -133,6 +191,8 @@ export class FeatureExtractor {
   private n = 0;
   private headline = 0;
   private upos: readonly string[] | null = null;
+  private doc: DocumentCues | null = null;
+  private docCue = new Uint8Array(0);
 
   private readonly connectors: ReadonlySet<string>;
 
@@ -162,11 +222,23 @@ export class FeatureExtractor {
       suf2: hashString(lookLower.slice(-2)), suf3: hashString(lookLower.slice(-3)), suf4: hashString(lookLower.slice(-4)),
       caps: capsOf(look), mask: this.matcher.maskOf(form), usage: this.usage.get(lower) ?? CaseUsage.Unseen,
       lowerText: lower, mayStartName: false, mayContinueName: false,
+      initial: !LOWER.test(form) && !UPPER.test(form) ? Initial.NoLetter : UPPER.test(form[0] ?? '') ? Initial.Upper : LOWER.test(form[0] ?? '') ? Initial.Lower : Initial.Other,
     };
     fi.mayStartName = fi.caps === Caps.Initial || fi.caps === Caps.AllCaps || fi.caps === Caps.Mixed || this.particles.has(lower);
     fi.mayContinueName = fi.mayStartName || fi.caps === Caps.Digit || this.connectors.has(lower);
     this.cache.set(form, fi);
     return fi;
+  }
+
+  /** The cues of a document given as sentence token ranges; a title or first name before a word is a person cue. */
+  documentCues(forms: readonly string[], sentStart: ArrayLike<number>, sentEnd: ArrayLike<number>, sentences: number): DocumentCues {
+    const personBits = (1 << CATEGORY_ID.title) | (1 << CATEGORY_ID.firstName);
+    return new DocumentCues(forms, sentStart, sentEnd, sentences, (form) => this.info(form), personBits);
+  }
+
+  /** The document the next sentences come from (null: none, or a model without document cues). */
+  setDocument(doc: DocumentCues | null): void {
+    this.doc = doc;
   }
 
   /** Reads a sentence (tokens [from, to) of `forms`) so that token() can emit features. `upos` null: no POS features. */
@@ -176,6 +248,7 @@ export class FeatureExtractor {
     this.n = n;
     if (this.lex.length < n * C) { this.lex = new Uint8Array(n * C * 2); this.lexLen = new Uint8Array(n * C * 2); }
     if (this.posHash.length < n) this.posHash = new Uint32Array(n * 2);
+    if (this.docCue.length < n) this.docCue = new Uint8Array(n * 2);
     const infos = this.infos, lowers = this.lowers;
     infos.length = n;
     lowers.length = n;
@@ -186,6 +259,8 @@ export class FeatureExtractor {
       lowers[i] = fi.lowerText;
       if (fi.caps === Caps.Initial || fi.caps === Caps.AllCaps || fi.caps === Caps.Mixed) { capitalized++; words++; } else if (fi.caps === Caps.Lower) words++;
       this.posHash[i] = upos ? hashString(upos[from + i]!) : 0;
+      // 64 marks "no document"; 0 a word with no cue.
+      this.docCue[i] = this.doc ? this.doc.cues.get(fi.lowerText) ?? 0 : 64;
     }
     lexiconCodes(this.matcher, lowers, 0, n, this.lex, this.lexLen);
     // Headlines and titles capitalize most words, which makes capitalization a weak cue.
@@ -207,6 +282,11 @@ export class FeatureExtractor {
   /** Whether a name can go on through token i of the prepared sentence (see FormInfo.mayContinueName). */
   mayContinueName(i: number): boolean {
     return this.infos[i]!.mayContinueName;
+  }
+
+  /** Whether token i of the prepared sentence is a word general text writes in lower case mid-sentence (CaseUsage.Lower). */
+  isCommonWord(i: number): boolean {
+    return this.infos[i]!.usage === CaseUsage.Lower;
   }
 
   /** Whether token i of the prepared sentence can begin a name (capitalized, or a particle such as "al"). */
@@ -278,6 +358,14 @@ export class FeatureExtractor {
         out[k++] = mix(T.PosM1S0, pm1, ph[i]!);
         out[k++] = mix(T.PosShape, ph[i]!, w.shape);
       }
+      if (this.doc) {
+        const dc = this.docCue;
+        out[k++] = mix(T.DocCue, dc[i]!, w.caps * 2 + (i === 0 ? 1 : 0));
+        if (w.caps !== Caps.Lower) {
+          out[k++] = mix(T.DocCueM1, i > 0 ? dc[i - 1]! * 8 + infos[i - 1]!.caps : 1023, dc[i]!);
+          out[k++] = mix(T.DocCueP1, i + 1 < n ? dc[i + 1]! * 8 + infos[i + 1]!.caps : 1023, dc[i]!);
+        }
+      }
       out[k++] = mix(T.MaskS0, w.mask);
       for (let c = 0; c < C; c++) {
         const code = lex[i * C + c]!;
@@ -310,15 +398,62 @@ export class FeatureExtractor {
     }
   }
 }
-export const HISTORY_FEATURES = 5;
+export const HISTORY_FEATURES = 8;
 export const CONTEXT_WIDTH = 3;
 
-/** The label-history features of token i, from context() output, written into out[0..HISTORY_FEATURES). */
-export function historyFeatures(ctx: Uint32Array, i: number, prev: number, prev2: number, out: Uint32Array): void {
+/** Label count the history counts are kept for (model.ts LABEL_COUNT), and the entity types among them. */
+const LABELS = 21;
+const TYPES = 5;
+/** PredictionHistory code of a word not seen before in the document. */
+const UNSEEN = TYPES + 1;
+
+/**
+ * Extended prediction history: the labels the tagger gave earlier in the document to each word (keyed by
+ * its lower-case hash). "Norton" tagged a person twice is likely a person the third time, even sentence-initially.
+ */
+export class PredictionHistory {
+  private readonly counts = new Map<number, Uint16Array>();
+
+  clear(): void {
+    this.counts.clear();
+  }
+
+  /**
+   * The entity type (1 + type index) most often given to the word so far, 0 when only O, UNSEEN when not seen.
+   * Types only, not B/I/L/U: "Mohammad" alone earlier says nothing about where "Mohammad Baqer Qalibaf" ends.
+   */
+  code(lower: number): number {
+    const c = this.counts.get(lower);
+    if (!c) return UNSEEN;
+    let best = 0, bestCount = c[0]!;
+    for (let t = 0; t < TYPES; t++) {
+      const k = c[1 + 4 * t]! + c[2 + 4 * t]! + c[3 + 4 * t]! + c[4 + 4 * t]!;
+      if (k > 0 && k >= bestCount) { best = 1 + t; bestCount = k; }
+    }
+    return best;
+  }
+
+  add(lower: number, label: number): void {
+    let c = this.counts.get(lower);
+    if (!c) this.counts.set(lower, (c = new Uint16Array(LABELS)));
+    if (c[label]! < 0xffff) c[label]!++;
+  }
+}
+
+/**
+ * The label-history features of token i, from context() output, written into out[0..HISTORY_FEATURES).
+ * `history` null: a model without prediction history (those slots are left empty).
+ */
+export function historyFeatures(ctx: Uint32Array, i: number, prev: number, prev2: number, out: Uint32Array, history: PredictionHistory | null = null): void {
   out[0] = mix(T.PrevLabel, prev);
   out[1] = mix(T.Prev2Label, prev2, prev);
   out[2] = mix(T.PrevLower, prev, ctx[i * 3]!);
   out[3] = mix(T.PrevShape, prev, ctx[i * 3 + 1]!);
   out[4] = mix(T.PrevPos, prev, ctx[i * 3 + 2]!);
+  if (history) {
+    const code = history.code(ctx[i * 3]!);
+    out[5] = mix(T.HistLabel, code);
+    out[6] = mix(T.HistShape, code, ctx[i * 3 + 1]!);
+    out[7] = mix(T.HistPrev, code, prev);
+  } else out[5] = out[6] = out[7] = 0xffffffff;
 }
-

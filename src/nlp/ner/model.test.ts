@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FeatureExtractor } from './features.js';
+import { FeatureExtractor, PredictionHistory } from './features.js';
 import { PhraseMatcher, type LexiconEntries } from './lexicon.js';
 import { Decoder, ENTITY_TYPES, NerWeights, labelsToSpans, spansToLabels, train, type TrainSentence } from './model.js';
 
@@ -14,7 +14,33 @@ const trainToy = (seed: number) => train(toy, new FeatureExtractor(new PhraseMat
   seed, epochs: 5, hashBits: 12, posDropout: 0, prune: 0, wordDropout: 0, featureDropout: 0,
 }, { format: 'dateline-ner', version: 1, featureVersion: 1, types: ENTITY_TYPES, lexicons: noLexicons, trainedOn: 'toy', usesPos: false });
 
+const trainToyWithHistory = (seed: number) => train(toy.map((s) => ({ ...s, docIndex: 0 })), new FeatureExtractor(new PhraseMatcher(noLexicons)), {
+  seed, epochs: 5, hashBits: 12, posDropout: 0, prune: 0, wordDropout: 0, featureDropout: 0, predictionHistory: true,
+}, { format: 'dateline-ner', version: 1, featureVersion: 1, types: ENTITY_TYPES, lexicons: noLexicons, trainedOn: 'toy', usesPos: false, predictionHistory: true });
+
 describe('name tagger model', () => {
+  it('test_prediction_history_gives_the_type_seen_most_for_a_word', () => {
+    const h = new PredictionHistory();
+    expect(h.code(7)).toBe(6); // unseen
+    h.add(7, 0);
+    expect(h.code(7)).toBe(0); // only outside names
+    h.add(7, 4); // U-person
+    h.add(7, 1); // B-person: the same type
+    h.add(7, 12); // U-place
+    expect(h.code(7)).toBe(1 + PERSON);
+    h.clear();
+    expect(h.code(7)).toBe(6);
+  });
+
+  it('test_model_with_prediction_history_is_deterministic_and_decodes_a_document', () => {
+    const w = trainToyWithHistory(3);
+    expect(w.serialize()).toEqual(trainToyWithHistory(3).serialize());
+    const decoder = new Decoder(NerWeights.deserialize(w.serialize()), new FeatureExtractor(new PhraseMatcher(noLexicons)));
+    decoder.startDocument();
+    const forms = 'Anna Berg visited Oslo today .'.split(' ');
+    expect(labelsToSpans(decoder.decode(forms, null, 0, forms.length), forms.length)).toEqual(toy[0]!.spans);
+  });
+
   it('test_model_bilou_labels_round_trip', () => {
     const spans = [{ start: 0, end: 2, type: 0 }, { start: 3, end: 4, type: 2 }, { start: 5, end: 8, type: 1 }];
     expect(labelsToSpans(spansToLabels(9, spans), 9)).toEqual(spans);

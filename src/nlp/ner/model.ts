@@ -1,7 +1,7 @@
 // The name tagger's model: a greedy BILOU averaged perceptron over hashed features, and its compact file format.
 
 import type { NamedEntityType } from '../../core/index.js';
-import { CONTEXT_WIDTH, FeatureExtractor, type CaseWords, HISTORY_FEATURES, MAX_STATIC_FEATURES, WORD_IDENTITY_SLOTS, historyFeatures } from './features.js';
+import { CONTEXT_WIDTH, type DocumentCues, FeatureExtractor, type CaseWords, HISTORY_FEATURES, MAX_STATIC_FEATURES, PredictionHistory, WORD_IDENTITY_SLOTS, historyFeatures } from './features.js';
 import type { LexiconEntries } from './lexicon.js';
 
 /** Entity types in label order: label 1 + 4t + {0 B, 1 I, 2 L, 3 U}; label 0 is O. */
@@ -78,6 +78,8 @@ export interface ModelMeta {
   nameConnectors?: string[];
   /** Mid-sentence case usage of common words (UD EWT train), for the CaseUsage features. */
   caseWords?: CaseWords;
+  /** Whether the model uses the labels it gave earlier in the document (features.ts PredictionHistory). */
+  predictionHistory?: boolean;
 }
 
 /** Sparse averaged weights: per used hash bucket, a run of (label, weight) pairs. */
@@ -188,20 +190,36 @@ export class Decoder {
   private readonly scores = new Float64Array(LABEL_COUNT);
   labels = new Uint8Array(64);
 
-  constructor(readonly weights: NerWeights, readonly extractor: FeatureExtractor) {}
+  constructor(readonly weights: NerWeights, readonly extractor: FeatureExtractor) {
+    this.history = weights.meta.predictionHistory ? new PredictionHistory() : null;
+  }
 
   /** Whether token i (sentence-relative) of the sentence last decoded can end a name. */
   mayEndName(i: number): boolean { return this.extractor.mayEndName(i); }
 
+  /** Whether token i (sentence-relative) of the sentence last decoded is a word usually written in lower case. */
+  isCommonWord(i: number): boolean { return this.extractor.isCommonWord(i); }
+
   /** Lower-case forms of the sentence last decoded (sentence-relative). */
   get lowerForms(): readonly string[] { return this.extractor.lowerForms; }
 
-  /** Labels tokens [from, to) of `forms`; the result is in this.labels[0 .. to-from). */
+  /** The labels given so far in the current document, when the model uses them (null otherwise). */
+  readonly history: PredictionHistory | null;
+
+  /** Starts a new document (forgets the prediction history). */
+  startDocument(): void {
+    this.history?.clear();
+  }
+
+  /**
+   * Labels tokens [from, to) of `forms`; the result is in this.labels[0 .. to-from).
+   * With a prediction-history model, sentences of one document go in order after startDocument().
+   */
   decode(forms: readonly string[], upos: readonly string[] | null, from: number, to: number): Uint8Array {
     const n = to - from;
     if (this.labels.length < n) this.labels = new Uint8Array(n * 2);
     if (this.ctx.length < n * CONTEXT_WIDTH) this.ctx = new Uint32Array(n * CONTEXT_WIDTH * 2);
-    const f = this.feats, y = this.labels, hist = this.hist, scores = this.scores, W = this.weights, ctx = this.ctx, ex = this.extractor;
+    const f = this.feats, y = this.labels, hist = this.hist, scores = this.scores, W = this.weights, ctx = this.ctx, ex = this.extractor, history = this.history;
     ex.prepare(forms, W.meta.usesPos ? upos : null, from, to);
     ex.context(n, ctx);
     let prev = 0, prev2 = 0;
@@ -217,6 +235,7 @@ export class Decoder {
       // skipping them keeps the tagger fast and changes next to nothing.
       if (!inside && !ex.mayStartName(i)) {
         y[i] = 0;
+        history?.add(ctx[i * CONTEXT_WIDTH]!, 0);
         prev2 = prev;
         prev = 0;
         continue;
@@ -224,7 +243,7 @@ export class Decoder {
       scores.fill(0);
       ex.token(i, f, 0);
       W.score(f, 0, MAX_STATIC_FEATURES, scores);
-      historyFeatures(ctx, i, prev, prev2, hist);
+      historyFeatures(ctx, i, prev, prev2, hist, history);
       W.score(hist, 0, HISTORY_FEATURES, scores);
       let best = 0, bestScore = -Infinity;
       const last = i === n - 1;
@@ -236,6 +255,7 @@ export class Decoder {
         if (scores[l]! > bestScore) { bestScore = scores[l]!; best = l; }
       }
       y[i] = best;
+      history?.add(ctx[i * CONTEXT_WIDTH]!, best);
       prev2 = prev;
       prev = best;
     }
@@ -260,6 +280,10 @@ export interface TrainSentence {
   forms: string[];
   upos: string[] | null;
   spans: TokenSpan[];
+  /** The cues of the sentence's document, for models with document features. */
+  doc?: DocumentCues | null;
+  /** Which document the sentence is from (any number, the same for one document): for the prediction history. */
+  docIndex?: number;
 }
 
 export interface TrainOptions {
@@ -274,6 +298,8 @@ export interface TrainOptions {
   wordDropout: number;
   /** Chance of hiding any one feature of a token in an epoch. */
   featureDropout: number;
+  /** Learn from the labels predicted earlier for the same word in the same document (PredictionHistory). */
+  predictionHistory?: boolean;
   log?: (msg: string) => void;
 }
 
@@ -291,6 +317,7 @@ export function train(sentences: readonly TrainSentence[], extractor: FeatureExt
   const ctxWith: Uint32Array[] = [], ctxWithout: Uint32Array[] = [];
   for (const s of sentences) {
     const n = s.forms.length;
+    extractor.setDocument(s.doc ?? null);
     const a = new Uint32Array(n * MAX_STATIC_FEATURES), ca = new Uint32Array(n * CONTEXT_WIDTH);
     extractor.sentence(s.forms, s.upos, 0, n, a);
     extractor.context(n, ca);
@@ -302,6 +329,7 @@ export function train(sentences: readonly TrainSentence[], extractor: FeatureExt
       featsWithout.push(b); ctxWithout.push(cb);
     } else { featsWithout.push(a); ctxWithout.push(ca); }
   }
+  extractor.setDocument(null);
   let t = 1;
   const scores = new Float64Array(L);
   const hist = new Uint32Array(HISTORY_FEATURES);
@@ -325,7 +353,10 @@ export function train(sentences: readonly TrainSentence[], extractor: FeatureExt
     }
   };
   const order = sentences.map((_, i) => i);
+  // One prediction history per document, rebuilt every epoch from the model's own predictions (as at run time).
+  const histories = new Map<number, PredictionHistory>();
   for (let epoch = 0; epoch < opts.epochs; epoch++) {
+    histories.clear();
     for (let i = order.length - 1; i > 0; i--) { const j = Math.floor(rand() * (i + 1)); [order[i], order[j]] = [order[j]!, order[i]!]; }
     let errors = 0, tokens = 0;
     for (const si of order) {
@@ -335,6 +366,12 @@ export function train(sentences: readonly TrainSentence[], extractor: FeatureExt
       const f = dropPos ? featsWithout[si]! : featsWith[si]!;
       const ctx = dropPos ? ctxWithout[si]! : ctxWith[si]!;
       const y = gold[si]!;
+      let history: PredictionHistory | null = null;
+      if (opts.predictionHistory) {
+        const d = s.docIndex ?? -1 - si;
+        history = histories.get(d) ?? null;
+        if (!history) histories.set(d, (history = new PredictionHistory()));
+      }
       let prev = 0, prev2 = 0;
       for (let i = 0; i < n; i++) {
         scores.fill(0);
@@ -342,7 +379,7 @@ export function train(sentences: readonly TrainSentence[], extractor: FeatureExt
         if (rand() < opts.wordDropout) for (const k of WORD_IDENTITY_SLOTS) row[k] = 0xffffffff;
         if (opts.featureDropout > 0) for (let k = 1; k < MAX_STATIC_FEATURES; k++) if (rand() < opts.featureDropout) row[k] = 0xffffffff;
         addScores(row, 0, MAX_STATIC_FEATURES);
-        historyFeatures(ctx, i, prev, prev2, hist);
+        historyFeatures(ctx, i, prev, prev2, hist, history);
         addScores(hist, 0, HISTORY_FEATURES);
         let best = 0, bestScore = -Infinity;
         for (let l = 0; l < L; l++) if (scores[l]! > bestScore) { bestScore = scores[l]!; best = l; }
@@ -356,6 +393,7 @@ export function train(sentences: readonly TrainSentence[], extractor: FeatureExt
         }
         tokens++;
         t++;
+        history?.add(ctx[i * CONTEXT_WIDTH]!, best);
         prev2 = prev;
         prev = best;
       }

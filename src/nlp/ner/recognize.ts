@@ -1,6 +1,6 @@
 // Finds names in a sentence: the model's BILOU decode, then the shared name rules (titles split off, group/facility types, boundary fixes), and across a document.
 
-import { FeatureExtractor } from './features.js';
+import { DOCUMENT_CUES_VERSION, FeatureExtractor } from './features.js';
 import { CATEGORY_ID, PhraseMatcher, phraseKey } from './lexicon.js';
 import { Decoder, ENTITY_TYPES, NerWeights, labelsToSpans, type TokenSpan } from './model.js';
 import { NameRules, type TokenRange } from './names.js';
@@ -17,6 +17,13 @@ export interface FoundName extends TokenSpan {
 }
 
 const UPPER_INITIAL = /^\p{Lu}/u;
+/** Words that, capitalized at the start of a sentence, begin no name (see sentence()). */
+const LEADING_FUNCTION_WORDS = new Set([
+  'a', 'an', 'and', 'but', 'or', 'so', 'if', 'when', 'while', 'as', 'after', 'before', 'since', 'although', 'though',
+  'because', 'in', 'on', 'at', 'for', 'with', 'from', 'by', 'to', 'of', 'this', 'that', 'these', 'those', 'our',
+  'his', 'her', 'their', 'its', 'my', 'your', 'some', 'many', 'all', 'every', 'both', 'each', 'then', 'now',
+  'meanwhile', 'however', 'also', 'yesterday', 'today', 'tomorrow', 'last', 'next', 'during', 'under', 'over',
+]);
 const MAX_NAME_TOKENS = 6;
 
 /** An acronym: two to eight capital letters, optionally with periods ("WHO", "U.N.", "FSANZ"). */
@@ -48,6 +55,11 @@ export class NameRecognizer {
   private readonly orgHeads: Set<string>;
   /** Plural group names ("Palestinians", "Shiites"), found even where the model saw no name. */
   private readonly groups: PhraseMatcher;
+  /** Single given names and place names of the lexicons, by phraseKey (splitPlaceFromPerson). */
+  private readonly firstNames: Set<string>;
+  private readonly placeNames: Set<string>;
+  /** Whether the model was trained with document cues (features.ts DocumentCues). */
+  private readonly usesDocumentCues: boolean;
 
   constructor(readonly weights: NerWeights) {
     const lex = weights.meta.lexicons;
@@ -57,8 +69,16 @@ export class NameRecognizer {
     this.facilityWords = new Set(lex.facilityHead.map(phraseKey));
     this.demonyms = new Set(lex.demonym.map(phraseKey));
     this.orgHeads = new Set(lex.orgHead.map(phraseKey));
+    this.firstNames = new Set(lex.firstName.map(phraseKey));
+    this.placeNames = new Set(lex.place.map(phraseKey));
     this.groups = new PhraseMatcher({ group: lex.group.filter((g) => /s$/i.test(g)) });
+    this.usesDocumentCues = (weights.meta.featureVersion ?? 0) >= DOCUMENT_CUES_VERSION;
     this.decoder = new Decoder(weights, new FeatureExtractor(new PhraseMatcher(lex), weights.meta.caseWords, weights.meta.nameParticles, weights.meta.nameConnectors));
+  }
+
+  /** Forgets the prediction history of the last document (for callers of sentence() alone; document() does it itself). */
+  startDocument(): void {
+    this.decoder.startDocument();
   }
 
   /** Names in tokens [from, to) of `forms` (document-wide arrays); `upos` null when there are no tags. */
@@ -75,6 +95,13 @@ export class NameRecognizer {
     }
     this.applyKnownNames(forms, from, to, spans);
     this.attachHeadWords(forms, from, to, spans);
+    // Determiners and sentence-initial common words are no part of a name: "The Daily Collegian" is
+    // "Daily Collegian", "While University Relations" is "University Relations" (GUM's rule: proper nouns only).
+    const lowers = this.decoder.lowerForms;
+    for (const sp of spans) {
+      while (sp.end > sp.start + 1 && (lowers[sp.start - from] === 'the' || (sp.start === from && (LEADING_FUNCTION_WORDS.has(lowers[0]!) || this.decoder.isCommonWord(0))))) sp.start++;
+    }
+    this.splitPlaceFromPerson(forms, spans);
     this.splitTitledPeople(forms, from, spans);
     this.addAcronyms(forms, to, spans);
     this.addGroups(forms, from, to, spans);
@@ -110,6 +137,25 @@ export class NameRecognizer {
       added = true;
     }, true);
     if (added) spans.sort((a, b) => a.start - b.start);
+  }
+
+  /**
+   * A known place run into a person's name ("Hamas representative in Iran Khaled al-Qaddoumi", which the model may
+   * take for one place) is a place and a person when a known given name follows the place and starts two or more words.
+   */
+  private splitPlaceFromPerson(forms: readonly string[], spans: TokenSpan[]): void {
+    for (let k = 0; k < spans.length; k++) {
+      const sp = spans[k]!;
+      if (sp.type !== PLACE && sp.type !== ORGANIZATION) continue;
+      for (let cut = sp.start + 1; cut <= sp.start + 2 && cut <= sp.end - 2; cut++) {
+        if (!this.firstNames.has(phraseKey(forms[cut]!)) || !this.placeNames.has(phraseKey(forms.slice(sp.start, cut).join('')))) continue;
+        spans.splice(k + 1, 0, { start: cut, end: sp.end, type: PERSON });
+        sp.end = cut;
+        sp.type = PLACE;
+        k++;
+        break;
+      }
+    }
   }
 
   /**
@@ -227,7 +273,14 @@ export class NameRecognizer {
    */
   document(forms: readonly string[], upos: readonly string[] | null, sentStart: ArrayLike<number>, sentEnd: ArrayLike<number>, sentences: number): FoundName[] {
     const out: FoundName[] = [];
-    for (let s = 0; s < sentences; s++) this.sentence(forms, upos, sentStart[s]!, sentEnd[s]!, out);
+    const ex = this.decoder.extractor;
+    if (this.usesDocumentCues) ex.setDocument(ex.documentCues(forms, sentStart, sentEnd, sentences));
+    this.decoder.startDocument();
+    try {
+      for (let s = 0; s < sentences; s++) this.sentence(forms, upos, sentStart[s]!, sentEnd[s]!, out);
+    } finally {
+      ex.setDocument(null);
+    }
     if (out.length === 0) return out;
     const key = (a: number, b: number) => forms.slice(a, b).join(' ');
     const votes = new Map<string, Int32Array>();
@@ -265,7 +318,8 @@ export class NameRecognizer {
           const type = majority(key(i, e));
           if (type < 0) continue;
           // Do not run into a following capitalized word: "Brahms Prize" is not "Brahms".
-          if (e < to && UPPER_INITIAL.test(forms[e]!) && !covered[e]) break;
+          // A regnal number is not a name of its own: "Norton I" is "Norton".
+          if (e < to && UPPER_INITIAL.test(forms[e]!) && !covered[e] && forms[e] !== 'I') break;
           const titles = type === PERSON ? this.rules.titlesBefore(forms, i, from) : [];
           out.push({ start: i, end: e, type, titles });
           for (let j = i; j < e; j++) covered[j] = 1;

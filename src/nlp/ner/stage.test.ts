@@ -79,6 +79,24 @@ describe('named-entity stage', () => {
     expect(find(all, 'Foreign Ministry')?.type).toBe('organization');
   });
 
+  it('test_ner_determiners_and_leading_common_words_stay_out_of_names', () => {
+    const all = names('The reporter wrote for The Daily Collegian in State College.');
+    expect(find(all, 'Daily Collegian')?.type).toBe('organization');
+    expect(all.some((n) => n.text.startsWith('The '))).toBe(false);
+    expect(find(names('While University Relations objected, the wiki stayed.'), 'University Relations')?.type).toBe('organization');
+  });
+
+  it('test_ner_a_known_place_run_into_a_given_name_is_split', () => {
+    const all = names('Officials in Iran Ali Akbar Velayati and others met.');
+    expect(find(all, 'Iran')?.type).toBe('place');
+    expect(find(all, 'Ali Akbar Velayati')?.type).toBe('person');
+  });
+
+  it('test_ner_regnal_number_does_not_hide_a_later_mention', () => {
+    const all = names('Joshua Norton was an emperor. Norton I, Emperor of the United States, died in 1880.');
+    expect(find(all, 'Norton')?.type).toBe('person');
+  });
+
   it('test_ner_ignores_tags_that_do_not_cover_the_tokens', () => {
     const text = 'Ismail Haniyeh spoke in Doha.';
     const doc = { text, meta: {}, warnings: [] } as unknown as Document;
