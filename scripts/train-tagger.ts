@@ -1,7 +1,10 @@
 // Trains the part-of-speech tagger + lemmatizer on UD EWT train and GUM train (no GENTLE) and writes models/tagger.bin.
 //
-//   node --import tsx scripts/train-tagger.ts [--seed N] [--epochs N] [--min-weight W] [--stacked]
+//   node --import tsx scripts/train-tagger.ts [--seed N] [--epochs N] [--select-from N] [--min-weight W] [--stacked]
 //     [--dict-min-count N] [--dict-min-share S] [--out models/tagger.bin]
+//
+// --select-from N: from epoch N on, score the averaged model on UD EWT dev + GUM dev after each epoch and keep
+// the best (UPOS over both); without it the model after the last epoch is kept.
 //
 // Deterministic for a given seed: sentence order is shuffled by a seeded generator and all tables are
 // built in sorted order.
@@ -12,7 +15,7 @@ import { AveragedPerceptron, argmax } from '../src/nlp/learn/perceptron.js';
 import type { SparseLinearModel } from '../src/nlp/learn/sparse-model.js';
 import { repoPath } from '../src/nlp/learn/repo.js';
 import { hashString } from '../src/nlp/learn/hash.js';
-import { MAX_FEATURES, SentenceFeatures, UNKNOWN_AMBIGUITY, ambiguityClass, normalizeWord } from '../src/nlp/tagger/features.js';
+import { MAX_FEATURES, SentenceFeatures, UNCAPITALISED, UNKNOWN_AMBIGUITY, ambiguityClass, isCapitalised, normalizeWord } from '../src/nlp/tagger/features.js';
 import { learnMorphology } from '../src/nlp/tagger/morphology.js';
 import { Tagger, TAGGER_MODEL_PATH, type TaggerMeta } from '../src/nlp/tagger/tagger.js';
 import { readEwt, readGum, scoreTagger } from '../src/nlp/tagger/corpus.js';
@@ -20,7 +23,8 @@ import { readEwt, readGum, scoreTagger } from '../src/nlp/tagger/corpus.js';
 const args = process.argv.slice(2);
 const option = (name: string, fallback: string) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1]! : fallback; };
 const seed = Number(option('--seed', '1'));
-const epochs = Number(option('--epochs', '5'));
+const epochs = Number(option('--epochs', '8'));
+const selectFrom = Number(option('--select-from', String(epochs)));
 const minWeight = Number(option('--min-weight', '0.02'));
 const out = option('--out', repoPath(TAGGER_MODEL_PATH));
 /**
@@ -71,39 +75,50 @@ console.error(`${classes.length} classes, tag dictionary of ${dict.size} words`)
 
 // Ambiguity classes. At run time they come from all training data; in training each sentence sees the
 // classes learnt from the other folds (jackknifing), so that unknown words occur as often as they will.
+// The same for the case-sensitive forms of capitalised words (form ambiguity classes: "Bush" apart from "bush").
 const FOLDS = 10;
-const wordCounts = new Map<string, Map<number, number>>();
-const foldCounts: Array<Map<string, Map<number, number>>> = Array.from({ length: FOLDS }, () => new Map());
 const add = (m: Map<string, Map<number, number>>, w: string, c: number, d = 1) => {
   let inner = m.get(w);
   if (!inner) m.set(w, (inner = new Map()));
   inner.set(c, (inner.get(c) ?? 0) + d);
 };
-train.forEach((s, si) => {
-  for (const t of s.tokens) {
-    const w = normalizeWord(t.form), c = classOf.get(joint(t))!;
-    add(wordCounts, w, c);
-    add(foldCounts[si % FOLDS]!, w, c);
-  }
-});
-const ambiguity: Record<string, string> = {};
-for (const w of [...wordCounts.keys()].sort()) {
-  const a = ambiguityClass(wordCounts.get(w)!);
-  if (a !== undefined) ambiguity[w] = a;
-}
-/** Each training sentence's ambiguity hashes, from the folds it is not in. */
-const trainAmbiguity: Uint32Array[] = train.map((s, si) => {
-  const fold = foldCounts[si % FOLDS]!;
-  return Uint32Array.from(s.tokens, (t) => {
-    const w = normalizeWord(t.form);
-    const own = fold.get(w), all = wordCounts.get(w)!;
-    const rest = new Map<number, number>();
-    for (const [c, n] of all) { const r = n - (own?.get(c) ?? 0); if (r > 0) rest.set(c, r); }
-    const a = ambiguityClass(rest);
-    return a === undefined ? UNKNOWN_AMBIGUITY : hashString(a);
+/** Ambiguity classes keyed by `keyOf(form)` (undefined: the form has none): the run-time table and the jackknifed training hashes. */
+function ambiguityTables(keyOf: (form: string) => string | undefined, fallback: (form: string) => number) {
+  const counts = new Map<string, Map<number, number>>();
+  const foldCounts: Array<Map<string, Map<number, number>>> = Array.from({ length: FOLDS }, () => new Map());
+  train.forEach((s, si) => {
+    for (const t of s.tokens) {
+      const w = keyOf(t.form);
+      if (w === undefined) continue;
+      const c = classOf.get(joint(t))!;
+      add(counts, w, c);
+      add(foldCounts[si % FOLDS]!, w, c);
+    }
   });
-});
-console.error(`ambiguity classes for ${Object.keys(ambiguity).length} words`);
+  const table: Record<string, string> = {};
+  for (const w of [...counts.keys()].sort()) {
+    const a = ambiguityClass(counts.get(w)!);
+    if (a !== undefined) table[w] = a;
+  }
+  /** Each training sentence's ambiguity hashes, from the folds it is not in. */
+  const perSentence: Uint32Array[] = train.map((s, si) => {
+    const fold = foldCounts[si % FOLDS]!;
+    return Uint32Array.from(s.tokens, (t) => {
+      const w = keyOf(t.form);
+      if (w === undefined) return fallback(t.form);
+      const own = fold.get(w), all = counts.get(w)!;
+      const rest = new Map<number, number>();
+      for (const [c, n] of all) { const r = n - (own?.get(c) ?? 0); if (r > 0) rest.set(c, r); }
+      const a = ambiguityClass(rest);
+      return a === undefined ? UNKNOWN_AMBIGUITY : hashString(a);
+    });
+  });
+  return { table, perSentence };
+}
+const { table: ambiguity, perSentence: trainAmbiguity } = ambiguityTables(normalizeWord, () => UNKNOWN_AMBIGUITY);
+const { table: formAmbiguity, perSentence: trainFormAmbiguity } =
+  ambiguityTables((form) => (isCapitalised(form) ? form : undefined), () => UNCAPITALISED);
+console.error(`ambiguity classes for ${Object.keys(ambiguity).length} words, ${Object.keys(formAmbiguity).length} capitalised forms`);
 
 // Perceptron training, greedy decoding with the predicted previous tags (as at run time).
 const feats = new SentenceFeatures();
@@ -112,8 +127,18 @@ const scores = new Float64Array(classes.length);
 const formsOf = train.map((s) => s.tokens.map((t) => t.form));
 const truthOf = train.map((s) => Int32Array.from(s.tokens, (t) => classOf.get(joint(t))!));
 
-function trainModel(name: string, indices: number[], firstPass?: Int32Array[]) {
+/** Dev sentences for choosing the epoch (never test). */
+const dev = [...readEwt('dev'), ...readGum('dev')];
+const morphology = learnMorphology(words);
+const baseMeta: TaggerMeta = {
+  kind: 'dateline-tagger', version: 1, classes, tagDictionary, ambiguity, formAmbiguity, morphology,
+  weights: { nClasses: classes.length, scale: 1 }, training: {},
+};
+
+/** Trains one pass; `select` keeps the averaged model of the epoch (>= selectFrom) that tags dev best. */
+function trainModel(name: string, indices: number[], firstPass?: Int32Array[], select = false) {
   const perceptron = new AveragedPerceptron(classes.length);
+  let best: { model: SparseLinearModel; upos: number; epoch: number } | undefined;
   const random = mulberry32(seed);
   const order = [...indices];
   for (let epoch = 1; epoch <= epochs; epoch++) {
@@ -123,8 +148,8 @@ function trainModel(name: string, indices: number[], firstPass?: Int32Array[]) {
     }
     let correct = 0, total = 0;
     for (const si of order) {
-      const forms = formsOf[si]!, truths = truthOf[si]!, amb = trainAmbiguity[si]!, fp = firstPass?.[si];
-      feats.prepare(forms, 0, forms.length, (_w, i) => amb[i]!);
+      const forms = formsOf[si]!, truths = truthOf[si]!, amb = trainAmbiguity[si]!, famb = trainFormAmbiguity[si]!, fp = firstPass?.[si];
+      feats.prepare(forms, 0, forms.length, (_w, i) => amb[i]!, (_f, i) => famb[i]!);
       let prev1 = -1, prev2 = -1;
       for (let i = 0; i < forms.length; i++) {
         const truth = truths[i]!;
@@ -141,16 +166,24 @@ function trainModel(name: string, indices: number[], firstPass?: Int32Array[]) {
       }
     }
     console.error(`${name} epoch ${epoch}: train accuracy ${(100 * correct / total).toFixed(2)}%  (${perceptron.entries} weights, ${((performance.now() - t0) / 1000).toFixed(0)} s)`);
+    if (select && epoch >= selectFrom) {
+      const model = perceptron.toModel(minWeight);
+      const upos = scoreTagger(new Tagger(model, baseMeta), dev).upos;
+      console.error(`  dev UPOS (EWT + GUM) ${upos.toFixed(3)}`);
+      if (!best || upos > best.upos) best = { model, upos, epoch };
+    }
   }
+  if (best) { selectedEpoch = best.epoch; return best.model; }
   return perceptron.toModel(minWeight);
 }
+let selectedEpoch = epochs;
 
 /** Greedy first-pass tags of training sentences with a frozen model (the same decoding as at run time). */
 function firstPassTags(model: SparseLinearModel, indices: number[], into: Int32Array[]) {
   const s32 = new Float32Array(classes.length);
   for (const si of indices) {
-    const forms = formsOf[si]!, amb = trainAmbiguity[si]!;
-    feats.prepare(forms, 0, forms.length, (_w, i) => amb[i]!);
+    const forms = formsOf[si]!, amb = trainAmbiguity[si]!, famb = trainFormAmbiguity[si]!;
+    feats.prepare(forms, 0, forms.length, (_w, i) => amb[i]!, (_f, i) => famb[i]!);
     const out = new Int32Array(forms.length);
     let prev1 = -1, prev2 = -1;
     for (let i = 0; i < forms.length; i++) {
@@ -168,7 +201,7 @@ function firstPassTags(model: SparseLinearModel, indices: number[], into: Int32A
 }
 
 const all = train.map((_, i) => i);
-const model = trainModel('first pass', all);
+const model = trainModel('first pass', all, undefined, !stacked && selectFrom < epochs);
 let second: SparseLinearModel | undefined;
 if (stacked) {
   // The second pass learns from first-pass tags made by models that did not see the sentence (2-fold jackknife).
@@ -179,13 +212,11 @@ if (stacked) {
   }
   second = trainModel('second pass', all, firstPass);
 }
-const morphology = learnMorphology(words);
 const meta: TaggerMeta = {
-  kind: 'dateline-tagger', version: 1, classes, tagDictionary, ambiguity, morphology,
-  weights: { nClasses: classes.length, scale: 1 },
+  ...baseMeta,
   training: {
     data: 'UD English EWT train (CC BY-SA 4.0) + GUM train documents without GENTLE_* (annotations CC BY 4.0)',
-    seed, epochs, minWeight, stacked, dictMinCount: DICT_MIN_COUNT, dictMinShare: DICT_MIN_SHARE, sentences: train.length, words: words.length, weights: model.entries + (second?.entries ?? 0),
+    seed, epochs, selectFrom, selectedEpoch, minWeight, stacked, dictMinCount: DICT_MIN_COUNT, dictMinShare: DICT_MIN_SHARE, sentences: train.length, words: words.length, weights: model.entries + (second?.entries ?? 0),
   },
 };
 const tagger = new Tagger(model, meta, second);

@@ -56,6 +56,11 @@ export class SparseLinearModel {
    */
   score(features: Uint32Array, count: number, scores: Int32Array | Float32Array | Float64Array): void {
     scores.fill(0);
+    this.accumulate(features, count, scores);
+  }
+
+  /** Like `score`, but adds to `scores` as they are (for summing several groups of features). */
+  accumulate(features: Uint32Array, count: number, scores: Int32Array | Float32Array | Float64Array): void {
     const { slots, packed, mask } = this;
     for (let f = 0; f < count; f++) {
       const k = (features[f]! || 1) | 0;
