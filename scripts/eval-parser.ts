@@ -1,9 +1,12 @@
 // Evaluates the parser on UD EWT test (gold tokenization): UAS/LAS over all tokens and without punctuation, speed, worst labels.
-// Usage: node --import tsx scripts/eval-parser.ts [--model PATH] [--split test|dev] [--labels] [--tagger PATH]
+// Usage: node --import tsx scripts/eval-parser.ts [--model PATH] [--split test|dev] [--labels] [--tagger PATH | --tags-from FILE]
+// --tags-from: predicted tags recorded earlier (a JSON array with one array of XPOS per sentence of the split), e.g.
+// of a tagger the current code no longer loads.
 
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { DatelineError } from '../src/core/errors.js';
 import { ParserModel } from '../src/nlp/parser/model.js';
 import { evaluateParser, type ParserScores } from '../src/nlp/parser/evaluate.js';
 import { DEFAULT_CORPORA, readTreebank } from '../src/nlp/parser/treebank.js';
@@ -16,6 +19,7 @@ const { values } = parseArgs({
     corpora: { type: 'string', default: DEFAULT_CORPORA },
     labels: { type: 'boolean', default: false },
     tagger: { type: 'string' },
+    'tags-from': { type: 'string' },
   },
 });
 
@@ -43,10 +47,14 @@ evaluateParser(model, gold.slice(0, 300));
 report('gold tags', evaluateParser(model, gold, undefined, 3));
 
 // Predicted tags, from the tagger module (its packaged model, or --tagger PATH).
-const tagger = await loadTagger(values.tagger);
+const recorded = values['tags-from'] ? (JSON.parse(readFileSync(values['tags-from'], 'utf8')) as string[][]) : undefined;
+if (recorded && recorded.length !== gold.length) {
+  throw new DatelineError('E_BAD_OPTION', `--tags-from ${values['tags-from']} has ${recorded.length} sentences, EWT ${values.split} has ${gold.length}`, { input: values['tags-from']! });
+}
+const tagger = recorded ? { tag: (_forms: string[]) => ({ xpos: [] as string[] }) } : await loadTagger(values.tagger);
 if (tagger) {
   const predicted = new Map<TreebankSentence, string[]>();
-  for (const s of gold) predicted.set(s, tagger.tag(s.forms).xpos);
+  gold.forEach((s, i) => predicted.set(s, recorded ? recorded[i]! : tagger.tag(s.forms).xpos));
   let right = 0, all = 0;
   for (const [s, p] of predicted) s.tags.forEach((t, i) => { all++; if (p[i] === t) right++; });
   console.log(`tagger XPOS accuracy on these sentences: ${(100 * right / all).toFixed(2)}`);

@@ -1,8 +1,10 @@
-// Trains the dependency parser on UD EWT train + GUM train and writes models/parser.bin.
-// Usage: nice -n 10 node --import tsx scripts/train-parser.ts [--seed N] [--epochs N] [--tagger TAGGER.bin | --gold-tags] [--dev-every N] [--out PATH]
+// Trains the dependency parser on UD EWT train + GUM train and writes models/parser.bin (see models/parser.md).
+// Usage: nice -n 10 node --import tsx scripts/train-parser.ts [--seed N] [--epochs N] [--transition-bits N]
+//        [--tagger TAGGER.bin | --tag-confusion CONFUSION.json | --gold-tags] [--tag-error-scale X] [--save-tag-confusion FILE]
+//        [--min-candidate-share X] [--dev-every N] [--out PATH]
 //        [--labels-only --transitions-from MODEL.bin]   (retrain only the labeller, keeping MODEL's transition weights)
 // Training tags are corrupted the way the tagger (default models/tagger.bin) errs on EWT dev + GUM dev
-// (see measureTagConfusion); --gold-tags trains on gold tags only.
+// (see measureTagConfusion), at --tag-error-scale (default 0.5) times its error rate; --gold-tags trains on gold tags only.
 
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,9 +17,9 @@ import { ParserModel } from '../src/nlp/parser/model.js';
 const { values } = parseArgs({
   options: {
     seed: { type: 'string', default: '1' },
-    epochs: { type: 'string', default: '10' },
+    epochs: { type: 'string', default: '12' },
     'tag-noise': { type: 'string', default: '0' },
-    'transition-bits': { type: 'string', default: '21' },
+    'transition-bits': { type: 'string', default: '22' },
     'label-bits': { type: 'string', default: '22' },
     prune: { type: 'string', default: '1' },
     corpora: { type: 'string', default: DEFAULT_CORPORA },
@@ -27,7 +29,11 @@ const { values } = parseArgs({
     'labels-only': { type: 'boolean', default: false },
     'transitions-from': { type: 'string' },
     'min-candidate': { type: 'string', default: '1' },
+    'min-candidate-share': { type: 'string', default: '0.005' },
+    'tag-error-scale': { type: 'string', default: '0.5' },
     tagger: { type: 'string' },
+    'tag-confusion': { type: 'string' },
+    'save-tag-confusion': { type: 'string' },
     'gold-tags': { type: 'boolean', default: false },
     'min-word': { type: 'string', default: '1' },
   },
@@ -40,12 +46,18 @@ const devEvery = Number(values['dev-every']);
 // By default the packaged tagger's errors are imitated, since at run time the parser reads predicted tags.
 const packagedTagger = new URL('../models/tagger.bin', import.meta.url).pathname;
 const taggerPath = values['gold-tags'] ? undefined : values.tagger ?? (existsSync(packagedTagger) ? packagedTagger : undefined);
-const tagConfusion = taggerPath ? await measureTagConfusion(taggerPath) : undefined;
+// --tag-confusion reads a confusion recorded earlier with --save-tag-confusion (e.g. of a tagger the current code no longer loads).
+const tagConfusion: Record<string, Record<string, number>> | undefined = values['gold-tags'] ? undefined
+  : values['tag-confusion'] ? JSON.parse(readFileSync(values['tag-confusion'], 'utf8'))
+  : taggerPath ? await measureTagConfusion(taggerPath) : undefined;
+if (tagConfusion && values['save-tag-confusion']) writeFileSync(values['save-tag-confusion'], JSON.stringify(tagConfusion));
+const log = (l: string) => console.log(`[${((Date.now() - t0) / 1000).toFixed(0)}s] ${l}`);
 const trained = trainParser(data, {
   seed: Number(values.seed), epochs: Number(values.epochs), tagNoise: Number(values['tag-noise']),
   transitionBits: Number(values['transition-bits']), labelBits: Number(values['label-bits']),
-  labelsOnly: values['labels-only'], tagConfusion, minWordCount: Number(values['min-word']), minCandidateCount: Number(values['min-candidate']),
-  log: (l) => console.log(`[${((Date.now() - t0) / 1000).toFixed(0)}s] ${l}`),
+  labelsOnly: values['labels-only'], tagConfusion, minWordCount: Number(values['min-word']), minCandidateCount: Number(values['min-candidate']), minCandidateShare: Number(values['min-candidate-share']),
+  tagErrorScale: Number(values['tag-error-scale']),
+  log,
   afterEpoch: (epoch, current) => {
     if (!devEvery || epoch % devEvery) return;
     if (values['labels-only']) { console.log(`  after epoch ${epoch}: EWT dev label accuracy on gold trees ${evaluateLabeller(current(), dev).toFixed(2)}`); return; }

@@ -77,15 +77,19 @@ export class WordValueCache {
   }
 }
 
-export function encodeSentence(forms: readonly string[], tagIds: ArrayLike<number>, vocabulary: ReadonlySet<string> | WordValueCache | undefined, into?: EncodedSentence): EncodedSentence {
-  const n = forms.length;
+/** Encodes forms[start..end) of a sentence or document (tagIds indexed from 0). */
+export function encodeSentence(
+  forms: readonly string[], tagIds: ArrayLike<number>, vocabulary: ReadonlySet<string> | WordValueCache | undefined,
+  into?: EncodedSentence, start = 0, end = forms.length,
+): EncodedSentence {
+  const n = end - start;
   const s = into && into.word.length >= n + 2 ? into : {
     n, word: new Int32Array(n + 2), tag: new Int32Array(n + 2), wt: new Int32Array(n + 2), commas: new Int32Array(n + 2),
   };
   s.n = n;
   let c = 0;
   for (let i = 0; i < n; i++) {
-    const f = forms[i]!;
+    const f = forms[start + i]!;
     s.word[i] = vocabulary instanceof WordValueCache ? vocabulary.get(f) : wordValue(f, vocabulary);
     s.tag[i] = tagIds[i]!;
     s.commas[i] = c;
@@ -101,10 +105,30 @@ export function encodeSentence(forms: readonly string[], tagIds: ArrayLike<numbe
 
 /** Mixes a template id and up to three values into a 32-bit hash (cheap multiply-xor rounds, murmur3 finaliser). */
 export function mix(t: number, a: number, b: number, c: number): number {
-  let h = Math.imul(t ^ a, 0xcc9e2d51) ^ b;
-  h = Math.imul(h, 0x1b873593) ^ c;
+  return finish(pre(t, a, b, c));
+}
+
+/**
+ * The multiply-xor rounds of `mix` without its finaliser. The feature functions write these rounds out inline
+ * (`H(H(t ^ a, K1) ^ b, K2) ^ c`, with `^ 0` left out): as ~100 calls of a helper they overran V8's inlining
+ * budget and most features became real calls. They finalise their whole output in one loop, so features hash
+ * exactly as `mix` would.
+ */
+function pre(t: number, a: number, b: number, c: number): number {
+  return H(H(t ^ a, K1) ^ b, K2) ^ c;
+}
+const H = Math.imul, K1 = 0xcc9e2d51, K2 = 0x1b873593;
+
+function finish(h: number): number {
   h = Math.imul(h ^ (h >>> 15), 0x85ebca6b);
   return h ^ (h >>> 13);
+}
+
+function finishAll(out: Int32Array, k: number): void {
+  for (let i = 0; i < k; i++) {
+    const h = Math.imul(out[i]! ^ (out[i]! >>> 15), 0x85ebca6b);
+    out[i] = h ^ (h >>> 13);
+  }
 }
 
 /** Random 32-bit salts, one per template id, so small values xor-ed into them stay distinct. */
@@ -162,46 +186,47 @@ export function transitionFeatures(st: ArcHybridState, sn: EncodedSentence, out:
   const S = SALT;
   let k = 0;
   // Unigrams.
-  out[k++] = mix(S[1]!, s0w, 0, 0); out[k++] = mix(S[2]!, s0t, 0, 0); out[k++] = mix(S[3]!, s0wt, 0, 0);
-  out[k++] = mix(S[4]!, s1w, 0, 0); out[k++] = mix(S[5]!, s1t, 0, 0); out[k++] = mix(S[6]!, s1wt, 0, 0);
-  out[k++] = mix(S[7]!, n0w, 0, 0); out[k++] = mix(S[8]!, n0t, 0, 0); out[k++] = mix(S[9]!, n0wt, 0, 0);
-  out[k++] = mix(S[10]!, n1w, 0, 0); out[k++] = mix(S[11]!, n1t, 0, 0); out[k++] = mix(S[12]!, n1wt, 0, 0);
-  out[k++] = mix(S[13]!, n2w, 0, 0); out[k++] = mix(S[14]!, n2t, 0, 0); out[k++] = mix(S[15]!, n2wt, 0, 0);
-  out[k++] = mix(S[16]!, s2t, 0, 0); out[k++] = mix(S[17]!, s2wt, 0, 0);
+  out[k++] = H(H(S[1]! ^ s0w, K1), K2); out[k++] = H(H(S[2]! ^ s0t, K1), K2); out[k++] = H(H(S[3]! ^ s0wt, K1), K2);
+  out[k++] = H(H(S[4]! ^ s1w, K1), K2); out[k++] = H(H(S[5]! ^ s1t, K1), K2); out[k++] = H(H(S[6]! ^ s1wt, K1), K2);
+  out[k++] = H(H(S[7]! ^ n0w, K1), K2); out[k++] = H(H(S[8]! ^ n0t, K1), K2); out[k++] = H(H(S[9]! ^ n0wt, K1), K2);
+  out[k++] = H(H(S[10]! ^ n1w, K1), K2); out[k++] = H(H(S[11]! ^ n1t, K1), K2); out[k++] = H(H(S[12]! ^ n1wt, K1), K2);
+  out[k++] = H(H(S[13]! ^ n2w, K1), K2); out[k++] = H(H(S[14]! ^ n2t, K1), K2); out[k++] = H(H(S[15]! ^ n2wt, K1), K2);
+  out[k++] = H(H(S[16]! ^ s2t, K1), K2); out[k++] = H(H(S[17]! ^ s2wt, K1), K2);
   // s0 with n0 (LEFT decisions).
-  out[k++] = mix(S[20]!, s0wt, n0wt, 0); out[k++] = mix(S[21]!, s0wt, n0w, 0); out[k++] = mix(S[22]!, s0w, n0wt, 0);
-  out[k++] = mix(S[23]!, s0wt, n0t, 0); out[k++] = mix(S[24]!, s0t, n0wt, 0); out[k++] = mix(S[25]!, s0w, n0w, 0);
-  out[k++] = mix(S[26]!, s0t, n0t, 0);
+  out[k++] = H(H(S[20]! ^ s0wt, K1) ^ n0wt, K2); out[k++] = H(H(S[21]! ^ s0wt, K1) ^ n0w, K2); out[k++] = H(H(S[22]! ^ s0w, K1) ^ n0wt, K2);
+  out[k++] = H(H(S[23]! ^ s0wt, K1) ^ n0t, K2); out[k++] = H(H(S[24]! ^ s0t, K1) ^ n0wt, K2); out[k++] = H(H(S[25]! ^ s0w, K1) ^ n0w, K2);
+  out[k++] = H(H(S[26]! ^ s0t, K1) ^ n0t, K2);
   // s1 with s0 (RIGHT decisions).
-  out[k++] = mix(S[30]!, s1wt, s0wt, 0); out[k++] = mix(S[31]!, s1wt, s0w, 0); out[k++] = mix(S[32]!, s1w, s0wt, 0);
-  out[k++] = mix(S[33]!, s1wt, s0t, 0); out[k++] = mix(S[34]!, s1t, s0wt, 0); out[k++] = mix(S[35]!, s1w, s0w, 0);
-  out[k++] = mix(S[36]!, s1t, s0t, 0);
-  out[k++] = mix(S[37]!, s1t, n0t, 0); out[k++] = mix(S[38]!, s1w, n0t, 0); out[k++] = mix(S[39]!, s1t, n0w, 0);
+  out[k++] = H(H(S[30]! ^ s1wt, K1) ^ s0wt, K2); out[k++] = H(H(S[31]! ^ s1wt, K1) ^ s0w, K2); out[k++] = H(H(S[32]! ^ s1w, K1) ^ s0wt, K2);
+  out[k++] = H(H(S[33]! ^ s1wt, K1) ^ s0t, K2); out[k++] = H(H(S[34]! ^ s1t, K1) ^ s0wt, K2); out[k++] = H(H(S[35]! ^ s1w, K1) ^ s0w, K2);
+  out[k++] = H(H(S[36]! ^ s1t, K1) ^ s0t, K2);
+  out[k++] = H(H(S[37]! ^ s1t, K1) ^ n0t, K2); out[k++] = H(H(S[38]! ^ s1w, K1) ^ n0t, K2); out[k++] = H(H(S[39]! ^ s1t, K1) ^ n0w, K2);
   // Tag trigrams.
-  out[k++] = mix(S[40]!, n0t, n1t, n2t); out[k++] = mix(S[41]!, s0t, n0t, n1t); out[k++] = mix(S[42]!, s1t, s0t, n0t);
-  out[k++] = mix(S[43]!, s2t, s1t, s0t); out[k++] = mix(S[44]!, s0w, n0t, n1t); out[k++] = mix(S[45]!, s0t, n0w, n1t);
-  out[k++] = mix(S[46]!, s1t, s0t, n1t); out[k++] = mix(S[47]!, n0w, n1t, n2t); out[k++] = mix(S[48]!, n0t, n1w, 0);
+  out[k++] = H(H(S[40]! ^ n0t, K1) ^ n1t, K2) ^ n2t; out[k++] = H(H(S[41]! ^ s0t, K1) ^ n0t, K2) ^ n1t; out[k++] = H(H(S[42]! ^ s1t, K1) ^ s0t, K2) ^ n0t;
+  out[k++] = H(H(S[43]! ^ s2t, K1) ^ s1t, K2) ^ s0t; out[k++] = H(H(S[44]! ^ s0w, K1) ^ n0t, K2) ^ n1t; out[k++] = H(H(S[45]! ^ s0t, K1) ^ n0w, K2) ^ n1t;
+  out[k++] = H(H(S[46]! ^ s1t, K1) ^ s0t, K2) ^ n1t; out[k++] = H(H(S[47]! ^ n0w, K1) ^ n1t, K2) ^ n2t; out[k++] = H(H(S[48]! ^ n0t, K1) ^ n1w, K2);
   // Children.
-  out[k++] = mix(S[50]!, s0t, s0lt, n0t); out[k++] = mix(S[51]!, s0t, s0rt, n0t); out[k++] = mix(S[52]!, s0t, n0t, n0lt);
-  out[k++] = mix(S[53]!, s1t, s0t, s0lt); out[k++] = mix(S[54]!, s1t, s0t, s0rt); out[k++] = mix(S[55]!, s1t, s1rt, s0t);
-  out[k++] = mix(S[56]!, s1t, s1lt, s0t); out[k++] = mix(S[57]!, wt[s0l]!, 0, 0); out[k++] = mix(S[58]!, wt[s0r]!, 0, 0);
-  out[k++] = mix(S[59]!, wt[n0l]!, 0, 0); out[k++] = mix(S[60]!, s0lt, 0, 0); out[k++] = mix(S[61]!, s0rt, 0, 0);
-  out[k++] = mix(S[62]!, n0lt, 0, 0); out[k++] = mix(S[63]!, wt[s1r]!, 0, 0); out[k++] = mix(S[64]!, s1rt, s1lt, 0);
-  out[k++] = mix(S[65]!, s0t, s0lt, s0l2t); out[k++] = mix(S[66]!, s0t, s0rt, s0r2t); out[k++] = mix(S[67]!, n0t, n0lt, n0l2t);
-  out[k++] = mix(S[68]!, s1t, s1rt, s1r2t); out[k++] = mix(S[69]!, s0w, s0rt, n0t); out[k++] = mix(S[70]!, s0w, s0lt, n0t);
-  out[k++] = mix(S[71]!, s1w, s0t, s0rt); out[k++] = mix(S[72]!, s0w, n0t, n0lt);
+  out[k++] = H(H(S[50]! ^ s0t, K1) ^ s0lt, K2) ^ n0t; out[k++] = H(H(S[51]! ^ s0t, K1) ^ s0rt, K2) ^ n0t; out[k++] = H(H(S[52]! ^ s0t, K1) ^ n0t, K2) ^ n0lt;
+  out[k++] = H(H(S[53]! ^ s1t, K1) ^ s0t, K2) ^ s0lt; out[k++] = H(H(S[54]! ^ s1t, K1) ^ s0t, K2) ^ s0rt; out[k++] = H(H(S[55]! ^ s1t, K1) ^ s1rt, K2) ^ s0t;
+  out[k++] = H(H(S[56]! ^ s1t, K1) ^ s1lt, K2) ^ s0t; out[k++] = H(H(S[57]! ^ wt[s0l]!, K1), K2); out[k++] = H(H(S[58]! ^ wt[s0r]!, K1), K2);
+  out[k++] = H(H(S[59]! ^ wt[n0l]!, K1), K2); out[k++] = H(H(S[60]! ^ s0lt, K1), K2); out[k++] = H(H(S[61]! ^ s0rt, K1), K2);
+  out[k++] = H(H(S[62]! ^ n0lt, K1), K2); out[k++] = H(H(S[63]! ^ wt[s1r]!, K1), K2); out[k++] = H(H(S[64]! ^ s1rt, K1) ^ s1lt, K2);
+  out[k++] = H(H(S[65]! ^ s0t, K1) ^ s0lt, K2) ^ s0l2t; out[k++] = H(H(S[66]! ^ s0t, K1) ^ s0rt, K2) ^ s0r2t; out[k++] = H(H(S[67]! ^ n0t, K1) ^ n0lt, K2) ^ n0l2t;
+  out[k++] = H(H(S[68]! ^ s1t, K1) ^ s1rt, K2) ^ s1r2t; out[k++] = H(H(S[69]! ^ s0w, K1) ^ s0rt, K2) ^ n0t; out[k++] = H(H(S[70]! ^ s0w, K1) ^ s0lt, K2) ^ n0t;
+  out[k++] = H(H(S[71]! ^ s1w, K1) ^ s0t, K2) ^ s0rt; out[k++] = H(H(S[72]! ^ s0w, K1) ^ n0t, K2) ^ n0lt;
   // Distance.
-  out[k++] = mix(S[80]!, dS0N0, s0w, 0); out[k++] = mix(S[81]!, dS0N0, s0t, 0); out[k++] = mix(S[82]!, dS0N0, n0w, 0);
-  out[k++] = mix(S[83]!, dS0N0, n0t, 0); out[k++] = mix(S[84]!, dS0N0, s0t, n0t); out[k++] = mix(S[85]!, dS1S0, s1w, 0);
-  out[k++] = mix(S[86]!, dS1S0, s1t, 0); out[k++] = mix(S[87]!, dS1S0, s0w, 0); out[k++] = mix(S[88]!, dS1S0, s0t, 0);
-  out[k++] = mix(S[89]!, dS1S0, s1t, s0t);
+  out[k++] = H(H(S[80]! ^ dS0N0, K1) ^ s0w, K2); out[k++] = H(H(S[81]! ^ dS0N0, K1) ^ s0t, K2); out[k++] = H(H(S[82]! ^ dS0N0, K1) ^ n0w, K2);
+  out[k++] = H(H(S[83]! ^ dS0N0, K1) ^ n0t, K2); out[k++] = H(H(S[84]! ^ dS0N0, K1) ^ s0t, K2) ^ n0t; out[k++] = H(H(S[85]! ^ dS1S0, K1) ^ s1w, K2);
+  out[k++] = H(H(S[86]! ^ dS1S0, K1) ^ s1t, K2); out[k++] = H(H(S[87]! ^ dS1S0, K1) ^ s0w, K2); out[k++] = H(H(S[88]! ^ dS1S0, K1) ^ s0t, K2);
+  out[k++] = H(H(S[89]! ^ dS1S0, K1) ^ s1t, K2) ^ s0t;
   // Valency.
-  out[k++] = mix(S[90]!, s0lv, s0w, 0); out[k++] = mix(S[91]!, s0lv, s0t, 0); out[k++] = mix(S[92]!, s0rv, s0w, 0);
-  out[k++] = mix(S[93]!, s0rv, s0t, 0); out[k++] = mix(S[94]!, n0lv, n0w, 0); out[k++] = mix(S[95]!, n0lv, n0t, 0);
-  out[k++] = mix(S[96]!, s1rv, s1t, 0); out[k++] = mix(S[97]!, s1lv, s1t, 0); out[k++] = mix(S[98]!, s1rv, s1w, 0);
+  out[k++] = H(H(S[90]! ^ s0lv, K1) ^ s0w, K2); out[k++] = H(H(S[91]! ^ s0lv, K1) ^ s0t, K2); out[k++] = H(H(S[92]! ^ s0rv, K1) ^ s0w, K2);
+  out[k++] = H(H(S[93]! ^ s0rv, K1) ^ s0t, K2); out[k++] = H(H(S[94]! ^ n0lv, K1) ^ n0w, K2); out[k++] = H(H(S[95]! ^ n0lv, K1) ^ n0t, K2);
+  out[k++] = H(H(S[96]! ^ s1rv, K1) ^ s1t, K2); out[k++] = H(H(S[97]! ^ s1lv, K1) ^ s1t, K2); out[k++] = H(H(S[98]! ^ s1rv, K1) ^ s1w, K2);
   // Commas between the items (apposition, coordination, parentheticals).
-  out[k++] = mix(S[100]!, cS0N0, s0t, n0t); out[k++] = mix(S[101]!, cS1S0, s1t, s0t); out[k++] = mix(S[102]!, cS0N0, cS1S0, 0);
-  out[k++] = mix(S[103]!, cS1S0, s1t, s0rt);
+  out[k++] = H(H(S[100]! ^ cS0N0, K1) ^ s0t, K2) ^ n0t; out[k++] = H(H(S[101]! ^ cS1S0, K1) ^ s1t, K2) ^ s0t; out[k++] = H(H(S[102]! ^ cS0N0, K1) ^ cS1S0, K2);
+  out[k++] = H(H(S[103]! ^ cS1S0, K1) ^ s1t, K2) ^ s0rt;
+  finishAll(out, k);
   out[k++] = S[104]!; // bias
   return k;
 }
@@ -252,25 +277,25 @@ export function labelFeatures(tv: TreeView, sn: EncodedSentence, d: number, out:
   const commasBetween = h === n ? 3 : cap(Math.abs(sn.commas[Math.max(h, d)]! - sn.commas[Math.min(h, d) + 1]!), 2);
   const L = LABEL_SALT;
   let k = 0;
-  out[k++] = mix(L[1]!, dw, 0, 0); out[k++] = mix(L[2]!, dt, 0, 0); out[k++] = mix(L[3]!, dw, dt, 0);
-  out[k++] = mix(L[4]!, hw, 0, 0); out[k++] = mix(L[5]!, ht, 0, 0); out[k++] = mix(L[6]!, hw, ht, 0);
-  out[k++] = mix(L[7]!, dt, ht, dir); out[k++] = mix(L[8]!, dw, ht, dir); out[k++] = mix(L[9]!, dt, hw, dir);
-  out[k++] = mix(L[10]!, dw, hw, dir); out[k++] = mix(L[11]!, dt, ht, dir * 16 + dist); out[k++] = mix(L[12]!, dw, dir, 0);
-  out[k++] = mix(L[13]!, hl, dt, ht); out[k++] = mix(L[14]!, hl, dt, dir); out[k++] = mix(L[15]!, gt, ht, dt * 4 + dir);
-  out[k++] = mix(L[16]!, pt, dt, nt); out[k++] = mix(L[17]!, pw, dt, dir); out[k++] = mix(L[18]!, commasBetween, dt, ht * 4 + dir);
-  out[k++] = mix(L[19]!, dir, dist, 0); out[k++] = mix(L[20]!, hl, 0, 0);
+  out[k++] = H(H(L[1]! ^ dw, K1), K2); out[k++] = H(H(L[2]! ^ dt, K1), K2); out[k++] = H(H(L[3]! ^ dw, K1) ^ dt, K2);
+  out[k++] = H(H(L[4]! ^ hw, K1), K2); out[k++] = H(H(L[5]! ^ ht, K1), K2); out[k++] = H(H(L[6]! ^ hw, K1) ^ ht, K2);
+  out[k++] = H(H(L[7]! ^ dt, K1) ^ ht, K2) ^ dir; out[k++] = H(H(L[8]! ^ dw, K1) ^ ht, K2) ^ dir; out[k++] = H(H(L[9]! ^ dt, K1) ^ hw, K2) ^ dir;
+  out[k++] = H(H(L[10]! ^ dw, K1) ^ hw, K2) ^ dir; out[k++] = H(H(L[11]! ^ dt, K1) ^ ht, K2) ^ dir * 16 + dist; out[k++] = H(H(L[12]! ^ dw, K1) ^ dir, K2);
+  out[k++] = H(H(L[13]! ^ hl, K1) ^ dt, K2) ^ ht; out[k++] = H(H(L[14]! ^ hl, K1) ^ dt, K2) ^ dir; out[k++] = H(H(L[15]! ^ gt, K1) ^ ht, K2) ^ dt * 4 + dir;
+  out[k++] = H(H(L[16]! ^ pt, K1) ^ dt, K2) ^ nt; out[k++] = H(H(L[17]! ^ pw, K1) ^ dt, K2) ^ dir; out[k++] = H(H(L[18]! ^ commasBetween, K1) ^ dt, K2) ^ ht * 4 + dir;
+  out[k++] = H(H(L[19]! ^ dir, K1) ^ dist, K2); out[k++] = H(H(L[20]! ^ hl, K1), K2);
   // The dependent's own children: function words ("to", "that", "by", "were") decide many labels.
   const ds = tv.childStart[d]!, de = tv.childStart[d + 1]!;
   const leftmost = ds < de ? tv.child[ds]! : NONE, rightmost = ds < de ? tv.child[de - 1]! : NONE;
-  out[k++] = mix(L[21]!, leftmost === NONE ? TAG_NONE : tag[leftmost]!, dt, 0);
-  out[k++] = mix(L[22]!, rightmost === NONE ? TAG_NONE : tag[rightmost]!, dt, 0);
-  out[k++] = mix(L[23]!, leftmost === NONE ? WORD_NONE : word[leftmost]!, dt, dir);
-  out[k++] = mix(L[24]!, cap(de - ds, 5), dt, 0);
+  out[k++] = H(H(L[21]! ^ (leftmost === NONE ? TAG_NONE : tag[leftmost]!), K1) ^ dt, K2);
+  out[k++] = H(H(L[22]! ^ (rightmost === NONE ? TAG_NONE : tag[rightmost]!), K1) ^ dt, K2);
+  out[k++] = H(H(L[23]! ^ (leftmost === NONE ? WORD_NONE : word[leftmost]!), K1) ^ dt, K2) ^ dir;
+  out[k++] = H(H(L[24]! ^ cap(de - ds, 5), K1) ^ dt, K2);
   for (let i = ds, m = 0; i < de && m < MAX_CHILD_FEATURES; i++, m++) {
     const c = tv.child[i]!;
     const side = c < d ? 1 : 2;
-    out[k++] = mix(L[25]!, word[c]!, dt, side);
-    out[k++] = mix(L[26]!, tag[c]!, dt, side * 8 + dir);
+    out[k++] = H(H(L[25]! ^ word[c]!, K1) ^ dt, K2) ^ side;
+    out[k++] = H(H(L[26]! ^ tag[c]!, K1) ^ dt, K2) ^ side * 8 + dir;
   }
   // Siblings under the same head: who else the head governs decides subject vs object.
   const hs = tv.childStart[h]!, he = tv.childStart[h + 1]!;
@@ -280,16 +305,17 @@ export function labelFeatures(tv: TreeView, sn: EncodedSentence, d: number, out:
     if (c < d) leftSib = c;
     else if (c > d) { rightSib = c; break; }
   }
-  out[k++] = mix(L[27]!, leftSib === NONE ? TAG_NONE : tag[leftSib]!, dt, ht * 4 + dir);
-  out[k++] = mix(L[28]!, rightSib === NONE ? TAG_NONE : tag[rightSib]!, dt, ht * 4 + dir);
-  out[k++] = mix(L[29]!, leftSib === NONE ? WORD_NONE : word[leftSib]!, dt, dir);
+  out[k++] = H(H(L[27]! ^ (leftSib === NONE ? TAG_NONE : tag[leftSib]!), K1) ^ dt, K2) ^ ht * 4 + dir;
+  out[k++] = H(H(L[28]! ^ (rightSib === NONE ? TAG_NONE : tag[rightSib]!), K1) ^ dt, K2) ^ ht * 4 + dir;
+  out[k++] = H(H(L[29]! ^ (leftSib === NONE ? WORD_NONE : word[leftSib]!), K1) ^ dt, K2) ^ dir;
   for (let i = hs, m = 0; i < he && m < MAX_CHILD_FEATURES; i++) {
     const c = tv.child[i]!;
     if (c === d) continue;
     m++;
     const side = (c < d ? 1 : 2) + (c < h ? 4 : 8);
-    out[k++] = mix(L[30]!, word[c]!, dt, side);
+    out[k++] = H(H(L[30]! ^ word[c]!, K1) ^ dt, K2) ^ side;
   }
+  finishAll(out, k);
   out[k++] = L[31]!; // bias
   return k;
 }

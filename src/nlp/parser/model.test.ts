@@ -81,6 +81,18 @@ describe('parser model', () => {
     expect(Math.abs(labelBucket(f, 7, mask, LABEL_SPREAD_SCATTERED) - labelBucket(f, 6, mask, LABEL_SPREAD_SCATTERED))).toBeGreaterThan(64);
   });
 
+  it('parses a sentence in place inside document-wide arrays, as it parses it alone', () => {
+    const forms = tiny.flatMap((s) => s.forms), tags = tiny.flatMap((s) => s.tags);
+    const head = new Int32Array(forms.length).fill(-9), label = new Int32Array(forms.length).fill(-9);
+    const start = tiny[0]!.forms.length, end = start + tiny[1]!.forms.length;
+    model.parseInto(forms, tags, start, end, head, label);
+    const alone = model.parse(tiny[1]!.forms, tiny[1]!.tags);
+    expect([...head.subarray(start, end)]).toEqual([...alone.head].map((h) => (h < 0 ? -1 : h + start)));
+    expect([...label.subarray(start, end)]).toEqual([...alone.label]);
+    expect(head[start - 1]).toBe(-9);
+    expect(head[end]).toBe(-9);
+  });
+
   it('rejects a file that is not a parser model', () => {
     expect(() => ParserModel.deserialize(new Uint8Array([1, 2, 3]))).toThrow();
   });

@@ -84,6 +84,7 @@ export class ParserModel {
   private tagIds = new Int32Array(64);
   private readonly wordValues: WordValueCache;
   private order = new Int32Array(64);
+  private labelScores = new Float64Array(64);
 
   constructor(d: ParserModelData) {
     this.tags = d.tags;
@@ -160,11 +161,26 @@ export class ParserModel {
   }
 
   scoreLabel(feats: Int32Array, k: number, l: number): number {
-    const w = this.labelWeights, mask = this.labelMask;
+    const w = this.labelWeights, mask = this.labelMask, spread = this.labelSpread;
     let s = 0;
-    const offset = Math.imul(l + 1, this.labelSpread);
-    for (let i = 0; i < k; i++) s += w[(feats[i]! + offset) & mask]!;
+    for (let i = 0; i < k; i++) s += w[labelBucket(feats[i]!, l, mask, spread)]!;
     return s;
+  }
+
+  /** The best of `cands` for the label features in feats[0..k) (the first of equals). */
+  bestLabel(feats: Int32Array, k: number, cands: Int32Array): number {
+    const c = cands.length;
+    if (this.labelScores.length < c) this.labelScores = new Float64Array(c);
+    // Feature-major: a feature's candidate weights sit together (spread 1), so they are read while in cache.
+    const w = this.labelWeights, mask = this.labelMask, spread = this.labelSpread, acc = this.labelScores;
+    acc.fill(0, 0, c);
+    for (let i = 0; i < k; i++) {
+      const f = feats[i]!;
+      for (let j = 0; j < c; j++) acc[j] += w[(f + Math.imul(cands[j]! + 1, spread)) & mask]!;
+    }
+    let best = 0;
+    for (let j = 1; j < c; j++) if (acc[j]! > acc[best]!) best = j;
+    return cands[best]!;
   }
 
   /** Greedy arc-hybrid parse of an encoded sentence; heads land in `st.head` (ROOT = n). */
@@ -203,11 +219,7 @@ export class ParserModel {
       const cands = this.labelCandidates(sn, d, tv.head[d]!);
       if (cands.length === 1) { tv.label[d] = cands[0]!; out[d] = cands[0]!; continue; }
       const k = labelFeatures(tv, sn, d, this.feats);
-      let best = cands[0]!, bestScore = -Infinity;
-      for (let j = 0; j < cands.length; j++) {
-        const s = this.scoreLabel(this.feats, k, cands[j]!);
-        if (s > bestScore) { bestScore = s; best = cands[j]!; }
-      }
+      const best = this.bestLabel(this.feats, k, cands);
       tv.label[d] = best;
       out[d] = best;
     }
@@ -217,20 +229,20 @@ export class ParserModel {
   parse(forms: readonly string[], tags: readonly string[]): SentenceParse {
     const n = forms.length;
     const head = new Int32Array(n), label = new Int32Array(n);
-    this.parseInto(forms, tags, head, label, 0);
+    this.parseInto(forms, tags, 0, n, head, label);
     return { head, label };
   }
 
   /**
-   * Parses one sentence and writes heads (offset + local index, -1 for the root) and label ids
-   * into document-wide arrays at [offset, offset + n).
+   * Parses the sentence forms[start..end) of a document (tags aligned with forms) and writes heads (document
+   * indices, -1 for the root) and label ids into document-wide arrays at [start, end). No per-sentence copies.
    */
-  parseInto(forms: readonly string[], tags: readonly string[], head: Int32Array, label: Int32Array, offset: number): void {
-    const n = forms.length;
-    if (n === 0) return;
+  parseInto(forms: readonly string[], tags: readonly string[], start: number, end: number, head: Int32Array, label: Int32Array): void {
+    const n = end - start, offset = start;
+    if (n <= 0) return;
     if (this.tagIds.length < n) this.tagIds = new Int32Array(n * 2);
-    for (let i = 0; i < n; i++) this.tagIds[i] = this.tagId(tags[i] ?? '');
-    const sn = (this.sent = encodeSentence(forms, this.tagIds, this.wordValues, this.sent));
+    for (let i = 0; i < n; i++) this.tagIds[i] = this.tagId(tags[start + i] ?? '');
+    const sn = (this.sent = encodeSentence(forms, this.tagIds, this.wordValues, this.sent, start, end));
     this.parseEncoded(sn);
     const st = this.state;
     const tv = (this.tree = buildTree(st.head, n, this.tree));

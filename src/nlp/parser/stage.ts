@@ -36,7 +36,7 @@ export function parseDocument(model: ParserModel | undefined, tokens: Tokens, se
       for (let i = a + 1; i < b; i++) head[i] = a;
       continue;
     }
-    model.parseInto(tokens.form.slice(a, b), tagSource.slice(a, b), head, labelId, a);
+    model.parseInto(tokens.form, tagSource, a, b, head, labelId);
     for (let i = a; i < b; i++) deprel[i] = head[i] === -1 ? 'root' : model.labels[labelId[i]!]!;
   }
   return { head, deprel };

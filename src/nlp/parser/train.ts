@@ -42,6 +42,12 @@ export interface TrainOptions {
   labelsOnly?: boolean;
   /** A label joins the candidates of a (dependent tag, head tag, direction) only when seen this often with it. */
   minCandidateCount?: number;
+  /**
+   * The trained model keeps only candidates that make up at least this share of the arcs seen with their key
+   * (training still scores all): the labeller then scores about 4 labels per arc instead of 11, at no cost on
+   * EWT dev (0.005: LAS 85.10 vs 85.09).
+   */
+  minCandidateShare?: number;
   /** Probability of replacing a training tag by a plausible wrong one, so the parser tolerates tagger errors. */
   tagNoise?: number;
   /**
@@ -49,6 +55,11 @@ export interface TrainOptions {
    * training tags are corrupted at that tagger's rate and in its way (replaces `tagNoise`'s same-letter guess).
    */
   tagConfusion?: Record<string, Record<string, number>>;
+  /**
+   * With `tagConfusion`: the share of the tagger's error rate applied (default `tagNoise`, else 1). At 0.5 the
+   * parser sees half its tagger's errors: better with gold tags than at 1, as good with predicted ones.
+   */
+  tagErrorScale?: number;
   log?: (line: string) => void;
   /** Called after each epoch with the averaged model so far (for dev-set curves); costs one averaging pass. */
   afterEpoch?: (epoch: number, model: () => ParserModel) => void;
@@ -107,7 +118,7 @@ export function labelInventory(data: readonly TreebankSentence[], minCount: numb
 export function trainParser(data: readonly TreebankSentence[], opts: TrainOptions = {}): ParserModel {
   const seed = opts.seed ?? 1;
   const epochs = opts.epochs ?? 12;
-  const tBits = opts.transitionBits ?? 21;
+  const tBits = opts.transitionBits ?? 22;
   const lBits = opts.labelBits ?? 22;
   const exploreFrom = opts.exploreFrom ?? 1;
   const exploreP = opts.exploreProbability ?? 0.9;
@@ -163,7 +174,7 @@ export function trainParser(data: readonly TreebankSentence[], opts: TrainOption
         wrong += c;
         for (let r = 0; r < c; r++) confusable[i]!.push(tagId.get(u)!);
       }
-      errorRate[i + 3] = total ? (wrong / total) * (opts.tagNoise || 1) : 0;
+      errorRate[i + 3] = total ? (wrong / total) * (opts.tagErrorScale ?? (opts.tagNoise || 1)) : 0;
     });
   } else if (tagNoise > 0) {
     tags.forEach((t, i) => {
@@ -197,9 +208,17 @@ export function trainParser(data: readonly TreebankSentence[], opts: TrainOption
   // Labels seen only once for a tag pair are mostly annotation noise; leaving them out also keeps labelling fast.
   const minCandidate = opts.minCandidateCount ?? 1;
   const candidates = new Map<number, Int32Array>();
+  const prunedCandidates = new Map<number, Int32Array>();
+  const minShare = opts.minCandidateShare ?? 0;
   for (const [k, counts] of candidateSets) {
-    const kept = [...counts].filter(([, c]) => c >= minCandidate).map(([l]) => l);
-    candidates.set(k, Int32Array.from((kept.length ? kept : [...counts.keys()]).sort((a, b) => a - b)));
+    let total = 0;
+    for (const c of counts.values()) total += c;
+    const keep = (share: number) => {
+      const kept = [...counts].filter(([, c]) => c >= minCandidate && c >= share * total).map(([l]) => l);
+      return Int32Array.from((kept.length ? kept : [...counts.keys()]).sort((a, b) => a - b));
+    };
+    candidates.set(k, keep(0));
+    prunedCandidates.set(k, minShare > 0 ? keep(minShare) : candidates.get(k)!);
   }
   log(`parser training: ${prepared.length} sentences, ${vocabulary.length} words, ${tags.length} tags, ${labels.length} labels, ${candidates.size} label-candidate keys`);
 
@@ -282,11 +301,7 @@ export function trainParser(data: readonly TreebankSentence[], opts: TrainOption
         if (h === n) continue;
         const k = labelFeatures(tv, sn, h, feats);
         const cands = live.labelCandidates(sn, h, p.goldHead[h]!);
-        let pred = -1, best = -Infinity;
-        for (let j = 0; j < cands.length; j++) {
-          const s = live.scoreLabel(feats, k, cands[j]!);
-          if (s > best) { best = s; pred = cands[j]!; }
-        }
+        const pred = live.bestLabel(feats, k, cands);
         const gl = p.goldLabel[h]!;
         if (pred !== gl) {
           for (let i = 0; i < k; i++) {
@@ -312,8 +327,11 @@ export function trainParser(data: readonly TreebankSentence[], opts: TrainOption
   function averagedModel(): ParserModel {
     return new ParserModel({
       tags, labels, vocabulary, transitionBits: tBits, labelBits: lBits,
-      transitionWeights: tW.averaged(), labelWeights: lW.averaged(), candidates,
-      meta: { seed, epochs, sentences: prepared.length, tagNoise, tagConfusion: !!opts.tagConfusion, trained: 'arc-hybrid, dynamic oracle, averaged perceptron' },
+      transitionWeights: tW.averaged(), labelWeights: lW.averaged(), candidates: prunedCandidates,
+      meta: {
+        seed, epochs, sentences: prepared.length, tagNoise, tagConfusion: !!opts.tagConfusion, tagErrorScale: opts.tagErrorScale, minCandidateShare: minShare,
+        transitionBits: tBits, labelBits: lBits, trained: 'arc-hybrid, dynamic oracle, averaged perceptron',
+      },
     });
   }
 }
