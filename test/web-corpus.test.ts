@@ -93,6 +93,25 @@ describe.skipIf(!ready)('web app: corpus view', () => {
     await p.close();
   });
 
+  it('pages each section with "Load more", following the API’s next offset', async () => {
+    const p = await browser.newPage();
+    // Small pages, so the fixture's dozen speakers take several.
+    await p.route('**/api/speakers?*', (r) => r.continue({ url: r.request().url().replace(/limit=\d+/, 'limit=4') }));
+    await p.goto(base + '/#corpus');
+    await p.waitForSelector('#corpus-speakers li.speaker');
+    const all = await (await fetch(`${base}/api/speakers?limit=500`)).json() as { items: Array<{ name: string }> };
+    expect(all.items.length).toBeGreaterThan(4);
+    expect(await p.locator('#corpus-speakers li.speaker').count()).toBe(4);
+    while (await p.locator('#corpus-speakers button.more').count()) {
+      const before = await p.locator('#corpus-speakers li.speaker').count();
+      await p.locator('#corpus-speakers button.more').click();
+      await expect.poll(() => p.locator('#corpus-speakers li.speaker').count()).toBeGreaterThan(before);
+    }
+    expect(await p.locator('#corpus-speakers li.speaker .name').allTextContents()).toEqual(all.items.map((s) => s.name));
+    expect(await p.locator('#corpus-disagreements button.more').count()).toBe(0);
+    await p.close();
+  });
+
   it('fits a phone screen', async () => {
     const p = await browser.newPage({ viewport: { width: 390, height: 844 } });
     await p.goto(base + '/#corpus');
@@ -105,6 +124,10 @@ describe.skipIf(!ready)('web app: corpus view', () => {
     const p = await browser.newPage();
     await p.goto(bare + '/#corpus');
     await expect.poll(() => p.locator('#corpus-content').textContent()).toContain('start dateline serve --db FILE to see a corpus');
+    for (const view of ['map', 'timeline']) {
+      await p.goto(`${bare}/#${view}`);
+      await expect.poll(() => p.locator(`#${view}-content`).textContent()).toContain('start dateline serve --db FILE to see a corpus');
+    }
     await p.close();
   });
 });

@@ -7,6 +7,7 @@ import { availableParallelism } from 'node:os';
 import { errorRecord, processUnit, type UnitOptions, type UnitResult } from './process.js';
 import type { InputUnit } from '../ingest/index.js';
 import type { Problem } from '../core/index.js';
+import { reportThreadsOnExit, threadStatsWanted, trackWorker, type WorkerCpu } from './stats.js';
 
 export interface BatchOptions extends UnitOptions {
   /** Worker threads; 1 runs in this thread. Default: every core. */
@@ -30,6 +31,7 @@ const PER_WORKER = 4;
 export async function runBatch(units: Iterable<InputUnit>, options: BatchOptions): Promise<BatchSummary> {
   const t0 = performance.now();
   const jobs = Math.max(1, options.jobs ?? defaultJobs());
+  if (threadStatsWanted()) reportThreadsOnExit();
   const summary: BatchSummary = { total: 0, failed: 0, words: 0, ms: 0 };
   const tally = (r: UnitResult, i: number) => {
     summary.total++;
@@ -52,7 +54,8 @@ export async function runBatch(units: Iterable<InputUnit>, options: BatchOptions
 
 function runOnWorkers(units: Iterable<InputUnit>, jobs: number, options: BatchOptions, deliver: (r: UnitResult, i: number) => void): Promise<void> {
   const workerUrl = new URL('./worker.js', import.meta.url);
-  const workerData: UnitOptions = { read: options.read, output: options.output };
+  const stats = threadStatsWanted();
+  const workerData: UnitOptions & { stats?: boolean } = { read: options.read, output: options.output, ...(options.rows ? { rows: true } : {}), ...(stats ? { stats } : {}) };
   const iterator = units[Symbol.iterator]();
   const retry: Array<{ seq: number; unit: InputUnit }> = [];
   const pending = new Map<number, UnitResult>();
@@ -108,7 +111,10 @@ function runOnWorkers(units: Iterable<InputUnit>, jobs: number, options: BatchOp
     const start = () => {
       const w = new Worker(workerUrl, { workerData });
       held.set(w, new Map());
-      w.on('message', (m: { seq: number; result: UnitResult }) => {
+      const cpu: WorkerCpu = { units: 0, cpuMs: 0, firstUnitCpuMs: 0 };
+      if (stats) trackWorker(cpu);
+      w.on('message', (m: { seq: number; result: UnitResult; cpuMs?: number }) => {
+        if (m.cpuMs !== undefined) { if (cpu.units++ === 0) cpu.firstUnitCpuMs = m.cpuMs; cpu.cpuMs = m.cpuMs; }
         held.get(w)?.delete(m.seq);
         pending.set(m.seq, m.result);
         try { drain(); } catch (e) { reject(e); return; }

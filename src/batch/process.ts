@@ -6,14 +6,17 @@ import { documentFromBytes, type InputUnit, type ReadOptions } from '../ingest/i
 import { extract } from '../extract.js';
 import type { OutputOptions } from '../output.js';
 import { SCHEMA_VERSION, type ErrorRecord, type Extraction } from '../schema/index.js';
+import { rowsOf, type DocumentRows } from '../store/rows.js';
 
 export interface UnitOptions {
   read: ReadOptions;
   output: OutputOptions;
+  /** Also flatten the record into store rows here, so the thread that writes them does not parse the JSON again. */
+  rows?: boolean;
 }
 
 export type UnitResult =
-  | { ok: true; source: string; json: string; words: number }
+  | { ok: true; source: string; json: string; words: number; rows?: DocumentRows }
   | { ok: false; source: string; json: string; error: Problem };
 
 export function errorRecord(source: string, p: Problem): ErrorRecord {
@@ -38,7 +41,9 @@ export function extractUnit(unit: InputUnit, options: UnitOptions): Extraction {
 export function processUnit(unit: InputUnit, options: UnitOptions): UnitResult {
   try {
     const x = extractUnit(unit, options);
-    return { ok: true, source: unit.source, json: JSON.stringify(x), words: countWords(x.document.text) };
+    const json = JSON.stringify(x);
+    // Input key and ingestion time are the writer's to fill in (see SqliteStore.putRowsSync).
+    return { ok: true, source: unit.source, json, words: countWords(x.document.text), ...(options.rows ? { rows: rowsOf(x, json, undefined, '') } : {}) };
   } catch (e) {
     const p = asProblem(e, unit.source);
     return { ok: false, source: unit.source, json: JSON.stringify(errorRecord(unit.source, p)), error: p };

@@ -2,10 +2,12 @@
 
 import { parentPort, workerData } from 'node:worker_threads';
 import { processUnit, type UnitOptions } from './process.js';
+import { threadCpuMs } from './stats.js';
 import type { InputUnit } from '../ingest/index.js';
 
-const options = workerData as UnitOptions;
+const options = workerData as UnitOptions & { stats?: boolean };
 
 parentPort!.on('message', (msg: { seq: number; unit: InputUnit }) => {
-  parentPort!.postMessage({ seq: msg.seq, result: processUnit(msg.unit, options) });
+  const result = processUnit(msg.unit, options);
+  parentPort!.postMessage(options.stats ? { seq: msg.seq, result, cpuMs: threadCpuMs() } : { seq: msg.seq, result });
 });

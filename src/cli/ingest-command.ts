@@ -1,14 +1,16 @@
 // `dateline ingest`: extract documents on every core and store them, idempotently and resumably, in SQLite or PostgreSQL.
 
-import { Command } from 'commander';
+import { Command, InvalidArgumentError } from 'commander';
 import cliProgress from 'cli-progress';
 import { readFileSync } from 'node:fs';
 import type { InputUnit } from '../ingest/index.js';
 import { runBatch } from '../batch/pool.js';
 import { addInputOptions, collectUnits, positiveInt } from './options.js';
 import type { UnitResult } from '../batch/process.js';
+import type { DocumentRows } from '../store/rows.js';
 import type { Extraction } from '../schema/index.js';
 import { DEFAULT_DB, inputKey, openStore, SqliteStore, StoreError, type PutItem, type PutResult, type Store } from '../store/index.js';
+import { runQueuedIngest, type QueueFlags } from './worker-command.js';
 
 export interface IngestFlags {
   db: string;
@@ -37,6 +39,11 @@ Examples:
   $ dateline ingest feeds.jsonl --db news.db
   $ dateline ingest corpus/ --db postgres://user@localhost:5432/news
   $ cat article.txt | dateline ingest - --published 2021-05-26
+
+Queue across machines: with --queue nothing is extracted here; each document becomes a job in the PostgreSQL
+database, and \`dateline worker --db <same URL>\` on any number of machines extracts and stores them.
+  $ dateline ingest corpus/ --queue --db postgres://user@dbhost:5432/news      # prints how many were queued
+  $ dateline worker --db postgres://user@dbhost:5432/news --drain              # on each machine (see dateline worker --help)
 `;
 
 export function ingestCommand(): Command {
@@ -46,9 +53,12 @@ export function ingestCommand(): Command {
     .option('--db <path|url>', 'SQLite file path, or postgres://user@host:port/database[?schema=name]', DEFAULT_DB);
   return addInputOptions(cmd, { published: 'publication date YYYY-MM-DD for documents that give none (overrides any read from the input)', jobs: 'worker threads extracting in parallel' })
     .option('--batch <n>', 'documents committed per transaction (each document stays atomic on its own)', positiveInt('--batch'), 100)
+    .option('--queue', 'do not extract here: queue one job per document in the PostgreSQL --db for `dateline worker`')
+    .option('--job-timeout <seconds>', 'with --queue: a job held longer than this by a worker is taken as lost and retried', positiveInt('--job-timeout'), 900)
+    .option('--retries <n>', 'with --queue: attempts after the first before a job stays failed', (v) => { const n = Number(v); if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('--retries takes a whole number ≥ 0'); return n; }, 2)
     .addHelpText('after', EXAMPLES)
-    .action(async (inputs: string[], flags: IngestFlags) => {
-      process.exitCode = await runIngest(inputs, flags);
+    .action(async (inputs: string[], flags: QueueFlags) => {
+      process.exitCode = flags.queue ? await runQueuedIngest(inputs, flags) : await runIngest(inputs, flags);
     });
 }
 
@@ -121,10 +131,13 @@ export async function runIngest(inputs: string[], flags: IngestFlags): Promise<n
   // SQLite writes synchronously on this thread between results; PostgreSQL writes are chained promises.
   const sqlite = store instanceof SqliteStore ? store : null;
   let buffer: PutItem[] = [];
+  /** SQLite only: documents the workers already flattened into rows. */
+  let rowBuffer: { rows: DocumentRows; inputKey?: string }[] = [];
   let lastFlush = performance.now();
   let writes: Promise<void> = Promise.resolve();
   let writeError: unknown = null;
   const flush = () => {
+    if (rowBuffer.length) { const rows = rowBuffer; rowBuffer = []; lastFlush = performance.now(); tally(sqlite!.putRowsSync(rows)); }
     if (buffer.length === 0) return;
     const batch = buffer;
     buffer = [];
@@ -148,8 +161,9 @@ export async function runIngest(inputs: string[], flags: IngestFlags): Promise<n
       report(`dateline ingest: ${r.source}: ${r.error.code}: ${r.error.message}`);
     } else {
       const k = todoKeys[i];
-      buffer.push({ x: JSON.parse(r.json) as Extraction, json: r.json, ...(k ? { inputKey: k } : {}) });
-      if (buffer.length >= flags.batch || performance.now() - lastFlush > 1000) flush();
+      if (sqlite && r.rows) rowBuffer.push({ rows: r.rows, ...(k ? { inputKey: k } : {}) });
+      else buffer.push({ x: JSON.parse(r.json) as Extraction, json: r.json, ...(k ? { inputKey: k } : {}) });
+      if (buffer.length + rowBuffer.length >= flags.batch || performance.now() - lastFlush > 1000) flush();
     }
     tick();
   };
@@ -165,6 +179,7 @@ export async function runIngest(inputs: string[], flags: IngestFlags): Promise<n
         jobs: Math.min(flags.jobs, chunk.length),
         read: { maxBytes: flags.maxBytes, format: flags.inputFormat, ...(flags.published ? { published: flags.published } : {}) },
         output: { tokens: false },
+        rows: !!sqlite,
         onResult: (r, i) => onResult(r, from + i),
       });
       flush();

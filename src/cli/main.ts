@@ -6,6 +6,7 @@ import { VERSION } from '../version.js';
 import { extractCommand } from './extract-command.js';
 import { serveCommand } from './serve-command.js';
 import { ingestCommand } from './ingest-command.js';
+import { workerCommand } from './worker-command.js';
 import { corpusCommands } from './corpus-commands.js';
 
 const program = new Command('dateline')
@@ -13,6 +14,7 @@ const program = new Command('dateline')
   .version(VERSION)
   .addCommand(extractCommand())
   .addCommand(ingestCommand())
+  .addCommand(workerCommand())
   .addCommand(serveCommand())
   .addHelpText('after', `
 Examples:

@@ -20,6 +20,8 @@ export const CODES = {
   E_STORE_VERSION: 'the store was written by a newer dateline',
   E_STORE_WRITE: 'the store refused a write',
   E_STORE_URL: 'the store address is not a file path or a postgres:// URL',
+  E_QUEUE_URL: 'a job queue needs a PostgreSQL database (--db postgres://...) that the workers share',
+  E_QUEUE: 'the job queue could not be reached or refused a job',
   W_INVALID_UTF8: 'invalid UTF-8 byte sequences were replaced with U+FFFD',
   W_CONTROL_CHARS: 'the text contains zero-width or bidirectional control characters (kept; offsets unchanged)',
   W_NO_DATE: 'no publication date was found; relative times are left unresolved',

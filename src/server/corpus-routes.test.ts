@@ -93,3 +93,84 @@ describe('GET /api/documents', () => {
     expect(await get('/api/documents/d_nothing')).toMatchObject({ status: 404, body: { error: { code: 'E_NOT_FOUND' } } });
   });
 });
+
+describe('GET /api/places and /api/places/mentions', () => {
+  it('aggregates places across the reports, most mentioned first, with coordinates and counts', async () => {
+    const { status, body } = await get('/api/places');
+    expect(status).toBe(200);
+    expect(body.items[0]).toMatchObject({ name: 'Zanzibar', country: 'TZ', kind: 'city', lat: -6.16, lon: 39.2, mentions: 9, documents: 5 });
+    expect(body.items.map((p: any) => p.name)).toEqual(expect.arrayContaining(['Stone Town, Zanzibar', 'Dar es Salaam']));
+    expect(body).toMatchObject({ limit: 50, offset: 0, next_offset: null });
+    const herald = await get('/api/places?outlet=Mainland%20Herald');
+    expect(herald.body.items.map((p: any) => [p.name, p.mentions])).toEqual([['Dar es Salaam', 1], ['Zanzibar', 1]]);
+    const page = await get('/api/places?limit=1&offset=1');
+    expect(page.body.items).toEqual(body.items.slice(1, 2));
+    expect(page.body.next_offset).toBe(2);
+  });
+
+  it('lists one place’s mentions with the evidence span and context', async () => {
+    const { status, body } = await get('/api/places/mentions?name=Stone%20Town%2C%20Zanzibar&country=TZ&lat=-6.16&lon=39.2');
+    expect(status).toBe(200);
+    expect(body.items.map((m: any) => m.outlet).sort()).toEqual(['Island Daily', 'Ocean Times']);
+    for (const m of body.items) {
+      const text = reports.find((x) => x.document.id === m.document)!.document.text;
+      expect(text.slice(m.start, m.end)).toBe(m.text);
+      expect(text.slice(m.start - m.before.length, m.end + m.after.length)).toBe(m.before + m.text + m.after);
+    }
+  });
+
+  it('refuses bad parameters with a 400 naming the field', async () => {
+    expect(await get('/api/places/mentions')).toMatchObject({ status: 400, body: { error: { code: 'E_BAD_QUERY', field: 'name' } } });
+    expect(await get('/api/places/mentions?name=Zanzibar&lat=north')).toMatchObject({ status: 400, body: { error: { field: 'lat', message: 'lat: expected a decimal number' } } });
+    expect(await get('/api/places/mentions?name=Zanzibar&lon=200')).toMatchObject({ status: 400, body: { error: { field: 'lon' } } });
+    expect(await get('/api/places?country=tanzania')).toMatchObject({ status: 400, body: { error: { field: 'country' } } });
+    expect(await get('/api/places?zoom=3')).toMatchObject({ status: 400, body: { error: { field: 'zoom', message: 'unknown query parameter "zoom"' } } });
+  });
+});
+
+describe('GET /api/timeline', () => {
+  it('lists dated statements, times and quantity claims in time order', async () => {
+    const { status, body } = await get('/api/timeline?limit=500');
+    expect(status).toBe(200);
+    const times = body.items.map((i: any) => i.time);
+    expect(times).toEqual([...times].sort());
+    expect(new Set(body.items.map((i: any) => i.kind))).toEqual(new Set(['statement', 'time', 'quantity']));
+    // "on Saturday" in reports of 2024-03-10 is normalized to the day before.
+    expect(body.items[0]).toMatchObject({ time: '2024-03-09', kind: 'time', text: 'on Saturday' });
+    // Harbour News: "officials said on Monday" puts the statement at its normalized time.
+    expect(body.items.find((i: any) => i.kind === 'statement' && i.outlet === 'Harbour News')).toMatchObject({ time: '2024-03-11', time_source: 'normalized' });
+    for (const i of body.items) {
+      const text = reports.find((x) => x.document.id === i.document)!.document.text;
+      expect(text.slice(i.start, i.end)).toBe(i.text);
+    }
+  });
+
+  it('filters by time range, speaker, outlet and kind, and pages', async () => {
+    const day = await get('/api/timeline?from=2024-03-11&to=2024-03-11');
+    expect(day.body.items.length).toBeGreaterThan(0);
+    for (const i of day.body.items) expect(i.time.startsWith('2024-03-11')).toBe(true);
+    const juma = await get('/api/timeline?speaker=juma%20hamad');
+    expect(juma.body.items.length).toBeGreaterThan(0);
+    for (const i of juma.body.items) expect(i.speaker).toBe('Juma Hamad');
+    const figures = await get('/api/timeline?kinds=quantity&outlet=Coast%20Wire');
+    expect(figures.body.items.map((i: any) => [i.kind, i.detail, i.value])).toContainEqual(['quantity', 'killed', 40]);
+    const all = await get('/api/timeline?limit=500');
+    const page = await get('/api/timeline?limit=3&offset=2');
+    expect(page.body.items).toEqual(all.body.items.slice(2, 5));
+    expect(page.body.next_offset).toBe(5);
+  });
+
+  it('refuses bad parameters with a 400 naming the field', async () => {
+    expect(await get('/api/timeline?kinds=rumour')).toMatchObject({ status: 400, body: { error: { code: 'E_BAD_QUERY', field: 'kinds' } } });
+    expect(await get('/api/timeline?to=March')).toMatchObject({ status: 400, body: { error: { field: 'to' } } });
+    expect(await get('/api/timeline?limit=0')).toMatchObject({ status: 400, body: { error: { field: 'limit' } } });
+  });
+});
+
+describe('GET /api/openapi.json', () => {
+  it('describes the map and timeline routes with their parameters', async () => {
+    const { body } = await get('/api/openapi.json');
+    for (const path of ['/api/places', '/api/places/mentions', '/api/timeline']) expect(body.paths[path].get.parameters.length).toBeGreaterThan(0);
+    expect(body.paths['/api/timeline'].get.parameters.map((p: any) => p.name)).toEqual(expect.arrayContaining(['from', 'to', 'outlet', 'speaker', 'kinds', 'limit', 'offset']));
+  });
+});

@@ -1,9 +1,10 @@
-// HTTP routes for the corpus views of a store: GET /api/speakers, claims, disagreements, framing, search, documents.
-// Thin shells over src/corpus/views.ts: validate the query string, call the view, return one page as JSON.
+// HTTP routes for the corpus views of a store: GET /api/speakers, claims, disagreements, framing, search, documents,
+// places, timeline. Thin shells over src/corpus/views.ts and the store's own views (places, timeline): validate the
+// query string, call the view, return one page as JSON.
 
 import { Hono } from 'hono';
 import { z } from 'zod';
-import type { Store } from '../store/index.js';
+import type { Store, TimelineKind } from '../store/index.js';
 import { COMPARABLE } from '../corpus/claims.js';
 import { claims, disagreements, documents, framing, search, speakers } from '../corpus/views.js';
 import { errorResponse, HttpError } from './errors.js';
@@ -51,6 +52,29 @@ export const SearchParams = z.object({
 }).strict();
 
 export const ListParams = z.object({ ...PageParams, ...ScopeParams }).strict();
+
+const documentId = z.string().min(1).optional();
+const country = z.string().regex(/^[A-Z]{2}$/, 'expected an ISO 3166-1 alpha-2 code such as TZ').optional();
+/** A decimal number in a query string ("-6.16"), within bounds. */
+const decimal = (min: number, max: number) =>
+  z.string().regex(/^-?\d+(\.\d+)?$/, 'expected a decimal number').transform(Number).pipe(z.number().min(min, `expected at least ${min}`).max(max, `expected at most ${max}`));
+
+export const PlaceParams = z.object({ ...PageParams, ...ScopeParams, document: documentId, country }).strict();
+
+export const PlaceMentionParams = z.object({
+  ...PageParams, ...ScopeParams, document: documentId, country,
+  name: z.string({ message: 'give the place name as name' }).min(1, 'give the place name as name'),
+  lat: decimal(-90, 90).optional(),
+  lon: decimal(-180, 180).optional(),
+}).strict();
+
+const TIMELINE_KINDS = 'statement|time|quantity';
+export const TimelineParams = z.object({
+  ...PageParams, ...ScopeParams, document: documentId,
+  speaker: z.string().trim().min(1).optional(),
+  kinds: z.string().regex(new RegExp(`^(${TIMELINE_KINDS})(,(${TIMELINE_KINDS}))*$`), 'expected statement, time or quantity, comma-separated')
+    .transform((k) => k.split(',') as TimelineKind[]).optional(),
+}).strict();
 
 /** The query string parsed by a schema, or a 400 naming the first bad field. */
 function params<T extends z.ZodTypeAny>(schema: T, query: Record<string, string>): z.infer<T> {
@@ -111,6 +135,22 @@ export function corpusRoutes(store: Store): Hono {
   api.get('/documents', async (c) => {
     const q = params(ListParams, c.req.query());
     return c.json(page(await documents(store, defined({ ...q, limit: q.limit ?? API_DEFAULT_LIMIT })), q));
+  });
+
+  // The map: places aggregated across documents, then one place's mentions as evidence.
+  api.get('/places', async (c) => {
+    const q = params(PlaceParams, c.req.query());
+    return c.json(page(await store.placeSummaries(defined({ ...q, limit: q.limit ?? API_DEFAULT_LIMIT })), q));
+  });
+
+  api.get('/places/mentions', async (c) => {
+    const q = params(PlaceMentionParams, c.req.query());
+    return c.json(page(await store.placeMentions(defined({ ...q, limit: q.limit ?? API_DEFAULT_LIMIT })), q));
+  });
+
+  api.get('/timeline', async (c) => {
+    const q = params(TimelineParams, c.req.query());
+    return c.json(page(await store.timeline(defined({ ...q, limit: q.limit ?? API_DEFAULT_LIMIT })), q));
   });
 
   api.get('/documents/:id', async (c) => {

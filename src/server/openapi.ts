@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { ExtractionSchema } from '../schema/index.js';
 import { ExtractRequestSchema } from './requests.js';
 import { VERSION } from '../version.js';
-import { ClaimParams, FramingParams, ListParams, SearchParams } from './corpus-routes.js';
+import { ClaimParams, FramingParams, ListParams, PlaceMentionParams, PlaceParams, SearchParams, TimelineParams } from './corpus-routes.js';
 
 /** Query parameters of a route, from the zod object that validates them. */
 function queryParams(schema: z.ZodObject) {
@@ -20,6 +20,8 @@ const ErrorBody = z.object({ error: z.object({ code: z.string(), message: z.stri
 
 export function openApiDocument() {
   const schema = (s: z.ZodType) => z.toJSONSchema(s, { target: 'openapi-3.0', unrepresentable: 'any' });
+  const badQuery = { description: 'invalid query parameter (the body says which field)', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };
+  const pageOr400 = { ...page, '400': badQuery };
   const errors = Object.fromEntries(
     [['400', 'invalid input (the body says which field)'], ['401', 'a write without the server token'], ['413', 'body larger than the limit'], ['422', 'input with no readable text']].map(([k, d]) => [k, { description: d, content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } }]),
   );
@@ -41,6 +43,9 @@ export function openApiDocument() {
       '/api/claims': { get: { summary: 'normalized quantity claims (measure, where, as of, value, claimant, outlet, evidence)', parameters: queryParams(ClaimParams), responses: page } },
       '/api/disagreements': { get: { summary: 'groups of claims whose values cannot all be true, with every side', parameters: queryParams(ClaimParams), responses: page } },
       '/api/framing': { get: { summary: 'loaded terms by outlet, referent or term', parameters: queryParams(FramingParams), responses: page } },
+      '/api/places': { get: { summary: 'places aggregated across documents (name, country, lat/lon, kind, mentions, documents), most mentioned first', parameters: queryParams(PlaceParams), responses: pageOr400 } },
+      '/api/places/mentions': { get: { summary: 'the mentions of one place, with document, evidence span and context', parameters: queryParams(PlaceMentionParams), responses: pageOr400 } },
+      '/api/timeline': { get: { summary: 'dated statements (normalized time or publication date), time expressions and quantity claims (as of publication), oldest first; from/to filter the items\' times', parameters: queryParams(TimelineParams), responses: pageOr400 } },
       '/api/search': { get: { summary: 'full-text search over documents and statements', parameters: queryParams(SearchParams), responses: page } },
       '/api/extract': {
         post: {

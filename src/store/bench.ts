@@ -32,17 +32,24 @@ export function variant(t: Extraction, i: number): PutItem {
   return { x, json: '{"schema":"dateline/1","bench":true}' };
 }
 
-async function timeIt(name: string, f: () => Promise<unknown[]>, repeat = 5): Promise<{ name: string; ms: number; rows: number }> {
+/**
+ * Mean wall time of `repeat` warm runs, and this process's CPU time per run: on a shared machine the wall time
+ * includes waiting for a core, while the CPU time of an in-process SQLite query is its own work (for PostgreSQL
+ * it is the client's side only).
+ */
+async function timeIt(name: string, f: () => Promise<unknown[]>, repeat = 5): Promise<{ name: string; ms: number; cpu_ms: number; rows: number }> {
   let rows = 0;
   await f();
-  const t0 = performance.now();
+  const t0 = performance.now(), c0 = process.cpuUsage();
   for (let r = 0; r < repeat; r++) rows = (await f()).length;
-  return { name, ms: +((performance.now() - t0) / repeat).toFixed(2), rows };
+  const cpu = process.cpuUsage(c0);
+  return { name, ms: +((performance.now() - t0) / repeat).toFixed(2), cpu_ms: +((cpu.user + cpu.system) / 1000 / repeat).toFixed(2), rows };
 }
 
 /** The queries the CLI views are built on, each timed warm (mean of 5). */
 export async function timeQueries(store: Store, docs: number) {
   const mid = Math.floor(docs / 2);
+  const [top] = await store.placeSummaries({ limit: 1 });
   return [
     await timeIt('documents by outlet, one month', () => store.documents({ outlet: 'Outlet 7', from: '2020-03-01', to: '2020-03-31' })),
     await timeIt('statements by speaker substring', () => store.statements({ speaker: 'levi 12', limit: 200 })),
@@ -50,6 +57,15 @@ export async function timeQueries(store: Store, docs: number) {
     await timeIt('entities by name', () => store.entities({ name: 'haddad 4', limit: 200 })),
     await timeIt('quantities killed, first 1000', () => store.quantities({ category: 'killed' })),
     await timeIt('places in one country, first 1000', () => store.places({ country: 'IL' })),
+    await timeIt('places: top 200 by mentions, whole corpus (map)', () => store.placeSummaries({ limit: 200 })),
+    await timeIt('places: top 200 in one outlet', () => store.placeSummaries({ outlet: 'Outlet 7', limit: 200 })),
+    await timeIt('places: top 200 in one month', () => store.placeSummaries({ from: '2020-03-01', to: '2020-03-31', limit: 200 })),
+    await timeIt('place mentions: most mentioned place, first 50', () => store.placeMentions({ name: top?.name ?? '', country: top?.country ?? '', limit: 50 })),
+    await timeIt('timeline: first 50', () => store.timeline({ limit: 50 })),
+    await timeIt('timeline: one month, 50 from offset 1000', () => store.timeline({ from: '2020-03-01', to: '2020-03-31', limit: 50, offset: 1000 })),
+    await timeIt('timeline: one outlet, one week', () => store.timeline({ outlet: 'Outlet 3', from: '2020-06-01', to: '2020-06-07', limit: 200 })),
+    await timeIt('timeline: speaker substring, first 200', () => store.timeline({ speaker: 'levi 12', limit: 200 })),
+    await timeIt('timeline: one document', () => store.timeline({ document: `d_bench${mid}` })),
     await timeIt('search a rare word', () => store.search(`ref${mid}`)),
     await timeIt('search a common word, top 50', () => store.search('rockets', { in: 'documents' })),
     await timeIt('speakers: top 20 by statements in one month', () => store.sql(

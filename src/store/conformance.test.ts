@@ -74,7 +74,7 @@ const tehran = record({
   text: 'President Ebrahim Raïsi told reporters in Tehran on Tuesday that the toll was higher than the official numbers.',
   build: (at) => ({
     entities: [{ id: 'e0', type: 'person', name: 'Ebrahim Raïsi', mentions: [{ ...at('Ebrahim Raïsi'), kind: 'name' }, { ...at('President'), kind: 'title' }], titles: ['President'], roles: [], affiliations: [], country: 'IR', provenance: prov }],
-    statements: [{ id: 's0', kind: 'indirect', content: at('the toll was higher than the official numbers'), cue: { ...at('told'), lemma: 'tell' }, speaker: { name: 'Ebrahim Raïsi', entity: 'e0' }, addressee: { ...at('reporters'), name: 'reporters' }, confidence: 0.8, provenance: prov }],
+    statements: [{ id: 's0', kind: 'indirect', content: at('the toll was higher than the official numbers'), cue: { ...at('told'), lemma: 'tell' }, speaker: { name: 'Ebrahim Raïsi', entity: 'e0' }, addressee: { ...at('reporters'), name: 'reporters' }, time: 't0', confidence: 0.8, provenance: prov }],
     places: [{ id: 'p0', ...at('Tehran'), name: 'Tehran', country: 'IR', lat: 35.69, lon: 51.42, kind: 'city', provenance: prov }],
     times: [{ id: 't0', ...at('Tuesday'), value: '2021-05-25', type: 'date', provenance: prov }],
   }),
@@ -198,6 +198,49 @@ export function storeConformance(name: string, harness: () => StoreHarness): voi
       expect(rows).toEqual([{ speaker: 'Benjamin Netanyahu', n: 1 }, { speaker: 'Gaza health ministry', n: 1 }]);
     });
 
+    it('aggregates places across documents, most mentioned first, filtered by outlet and country', async () => {
+      const all = await store.placeSummaries();
+      expect(all.map((p) => [p.name, p.country, p.lat, p.lon, p.kind, p.mentions, p.documents])).toEqual([
+        ['Gaza', 'PS', 31.5, 34.47, 'city', 1, 1], ['Israel', 'IL', 31.5, 34.75, 'country', 1, 1], ['Tehran', 'IR', 35.69, 51.42, 'city', 1, 1],
+      ]);
+      expect(all[0]!.geonameid).toBe(281133);
+      expect((await store.placeSummaries({ outlet: 'Outlet B' })).map((p) => p.name)).toEqual(['Tehran']);
+      expect((await store.placeSummaries({ country: 'IL' })).map((p) => p.name)).toEqual(['Israel']);
+      expect((await store.placeSummaries({ from: '2021-05-21' })).map((p) => p.name)).toEqual(['Tehran']);
+      expect((await store.placeSummaries({ limit: 1, offset: 1 })).map((p) => p.name)).toEqual(['Israel']);
+    });
+
+    it('lists one place’s mentions with their document and context', async () => {
+      const [m, ...rest] = await store.placeMentions({ name: 'Tehran', country: 'IR', lat: 35.69, lon: 51.42 });
+      expect(rest).toEqual([]);
+      expect(m).toMatchObject({ document: tehran.document.id, id: 'p0', text: 'Tehran', name: 'Tehran', outlet: 'Outlet B', published: '2021-05-26', title: null });
+      expect(tehran.document.text.slice(m!.start, m!.end)).toBe('Tehran');
+      expect(m!.before).toBe('President Ebrahim Raïsi told reporters in ');
+      expect(m!.after).toBe(' on Tuesday that the toll was higher than the official numbers.');
+      expect(await store.placeMentions({ name: 'Tehran', lat: 1 })).toEqual([]);
+      expect(await store.placeMentions({ name: 'Tehran', outlet: 'Outlet A' })).toEqual([]);
+    });
+
+    it('gives a timeline: statements at their normalized time or publication date, times, quantity claims, oldest first', async () => {
+      const items = await store.timeline();
+      const row = (i: { kind: string; id: string; time: string; time_source: string }) => [i.kind, i.id, i.time, i.time_source];
+      expect(items.map(row)).toEqual([
+        ['quantity', 'q0', '2021-05-20', 'published'], ['statement', 's0', '2021-05-20', 'published'], ['quantity', 'q1', '2021-05-20', 'published'],
+        ['statement', 's1', '2021-05-20', 'published'], ['quantity', 'q2', '2021-05-20', 'published'],
+        ['time', 't0', '2021-05-25', 'normalized'], ['statement', 's0', '2021-05-25', 'normalized'],
+      ]);
+      expect(items[0]).toMatchObject({ document: gaza.document.id, text: '232 people', speaker: 'Gaza health ministry', detail: 'killed', value: 232, outlet: 'Outlet A', title: 'Strikes continue' });
+      expect(items[6]).toMatchObject({ document: tehran.document.id, text: 'the toll was higher than the official numbers', speaker: 'Ebrahim Raïsi', detail: 'indirect', value: null, approx: null, published: '2021-05-26' });
+      expect(typeof items[0]!.approx).toBe('string');
+      expect(tehran.document.text.slice(items[5]!.start, items[5]!.end)).toBe('Tuesday');
+      expect((await store.timeline({ from: '2021-05-21', to: '2021-05-25' })).map((i) => [i.kind, i.id])).toEqual([['time', 't0'], ['statement', 's0']]);
+      expect(await store.timeline({ to: '2021-05-19' })).toEqual([]);
+      expect((await store.timeline({ speaker: 'gaza HEALTH' })).map((i) => [i.kind, i.id])).toEqual([['quantity', 'q0'], ['statement', 's0'], ['quantity', 'q1']]);
+      expect((await store.timeline({ kinds: ['time', 'quantity'], outlet: 'Outlet B' })).map((i) => i.id)).toEqual(['t0']);
+      expect((await store.timeline({ document: gaza.document.id, kinds: ['statement'] })).map((i) => i.id)).toEqual(['s0', 's1']);
+      expect(await store.timeline({ limit: 2, offset: 4 })).toEqual(items.slice(4, 6));
+    });
+
     it('keeps everything across close and reopen', async () => {
       const before = await store.counts();
       await store.close();
@@ -220,6 +263,15 @@ export function storeConformance(name: string, harness: () => StoreHarness): voi
       expect(counts.entities).toBe(4 + sum((x) => x.entities.length));
       expect(counts.places).toBe(3 + sum((x) => x.places.length));
       expect((await store.search('asylum seekers', { in: 'documents' })).map((h) => h.document)).toContain(xs.find((x) => x.document.source!.includes('asylum'))!.document.id);
+      // The place counts kept on write agree with counting the mentions (every document here has a date).
+      const kept = await store.placeSummaries({ limit: 1000 });
+      expect(kept.length).toBeGreaterThan(3);
+      expect(kept).toEqual(await store.placeSummaries({ from: '0000-01-01', limit: 1000 }));
+      expect(kept.reduce((a, p) => a + p.mentions, 0)).toBe(counts.places);
+      // Statements at the time they name come from the same trigger-kept table on real output.
+      const timed = xs.flatMap((x) => x.statements.filter((st) => st.time && /^\d/.test(x.times.find((t) => t.id === st.time)!.value)).map((st) => `${x.document.id}/${st.id}`));
+      const normalized = (await store.timeline({ kinds: ['statement'], from: '1900-01-01', limit: 5000 })).filter((i) => i.time_source === 'normalized');
+      expect(normalized.map((i) => `${i.document}/${i.id}`).sort()).toEqual(timed.concat(`${tehran.document.id}/s0`).sort());
     });
   });
 }

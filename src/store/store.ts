@@ -131,6 +131,92 @@ export interface PlaceRow {
   published: string | null;
 }
 
+/** Places aggregated across documents: one row per gazetteer place (name, country and point). */
+export interface PlaceSummaryQuery extends DocumentFilter {
+  /** ISO 3166-1 alpha-2. */
+  country?: string;
+}
+
+export interface PlaceSummary {
+  name: string;
+  country: string;
+  lat: number;
+  lon: number;
+  /** Feature kind (city, country, ...). */
+  kind: string;
+  geonameid: number | null;
+  /** Mentions of the place, and documents mentioning it, within the filter. */
+  mentions: number;
+  documents: number;
+}
+
+/** The mentions of one place (name and country, optionally its exact point), with their documents. */
+export interface PlaceMentionQuery extends DocumentFilter {
+  name: string;
+  country?: string;
+  lat?: number;
+  lon?: number;
+}
+
+/** One mention of a place: where it is in its document, with a few words either side for context. */
+export interface PlaceMention {
+  document: string;
+  /** The place annotation's id in its document (the article view opens it). */
+  id: string;
+  text: string;
+  start: number;
+  end: number;
+  /** Up to CONTEXT_CHARS characters of the document before and after the mention. */
+  before: string;
+  after: string;
+  name: string;
+  country: string;
+  lat: number;
+  lon: number;
+  title: string | null;
+  outlet: string | null;
+  published: string | null;
+}
+
+export type TimelineKind = 'statement' | 'time' | 'quantity';
+
+/**
+ * Dated items across documents, oldest first: statements (at their normalized time, else the publication date),
+ * time expressions (at their normalized value) and quantity claims (as of the publication date, as claims are).
+ * `from`/`to` (YYYY-MM-DD, inclusive) filter the items' times, not the publication dates.
+ */
+export interface TimelineQuery extends DocumentFilter {
+  /** Case-insensitive substring of the speaker's name: only that speaker's statements and the figures they claim. */
+  speaker?: string;
+  /** Which kinds of items (default all three). */
+  kinds?: readonly TimelineKind[];
+}
+
+export interface TimelineItem {
+  kind: TimelineKind;
+  /** ISO 8601 at its precision (2024, 2024-03, 2024-03-09, 2024-03-09T10:00); items sort by it as text. */
+  time: string;
+  /** Where the time comes from: a normalized time expression, or the document's publication date. */
+  time_source: 'normalized' | 'published';
+  document: string;
+  /** The annotation's id in its document: statement, time or quantity. */
+  id: string;
+  /** Evidence span in the document text, and its text (a statement's content, a time expression, a figure). */
+  start: number;
+  end: number;
+  text: string;
+  /** The statement's speaker, or the quantity's claimant (the speaker of its statement). */
+  speaker: string | null;
+  /** Statement kind, time type or quantity category. */
+  detail: string | null;
+  /** A quantity's value, and its qualifier (exact, at_least, about, ...), which the value alone would hide. */
+  value: number | null;
+  approx: string | null;
+  title: string | null;
+  outlet: string | null;
+  published: string | null;
+}
+
 export interface SearchQuery {
   /** Search documents (title and text), statements (their content), or both (default). */
   in?: 'documents' | 'statements' | 'all';
@@ -181,6 +267,12 @@ export interface Store {
   entities(q?: EntityQuery): Promise<EntityRow[]>;
   quantities(q?: QuantityQuery): Promise<QuantityRow[]>;
   places(q?: PlaceQuery): Promise<PlaceRow[]>;
+  /** Places aggregated across documents, most mentioned first. */
+  placeSummaries(q?: PlaceSummaryQuery): Promise<PlaceSummary[]>;
+  /** The mentions of one place, most recently stored documents first, each with its context. */
+  placeMentions(q: PlaceMentionQuery): Promise<PlaceMention[]>;
+  /** Dated statements, time expressions and quantity claims, oldest first (see TimelineQuery). */
+  timeline(q?: TimelineQuery): Promise<TimelineItem[]>;
   /**
    * Full-text search (words are ANDed; English stemming) over document text and statement contents: the best
    * matches among the 2,000 most recently stored matches of each kind, best first.
@@ -188,10 +280,14 @@ export interface Store {
   search(text: string, q?: SearchQuery): Promise<SearchHit[]>;
   /**
    * Plain SQL for views built on the normalized tables (documents, statements, quantities, places, entities,
-   * mentions, times, framing): `?` placeholders on both engines. Read-only use is intended.
+   * mentions, times, framing; statement_times and place_counts, kept by triggers): `?` placeholders on both
+   * engines. Read-only use is intended.
    */
   sql<T = Record<string, unknown>>(query: string, params?: readonly unknown[]): Promise<T[]>;
   close(): Promise<void>;
 }
 
 export const DEFAULT_LIMIT = 1000;
+
+/** Characters of context either side of a place mention. */
+export const CONTEXT_CHARS = 80;

@@ -1,5 +1,10 @@
-// The Corpus view (#corpus): disagreements, claims side by side by outlet, speakers and framing, read from the store's JSON API.
+// The Corpus view (#corpus): disagreements, claims side by side by outlet, speakers and framing, read from the store's
+// JSON API page by page (each section has its own "Load more").
 // Untrusted text from documents only ever reaches the page through textContent / createElement.
+
+import { el, loadError, pagedList } from './api.js';
+
+export { NO_STORE } from './api.js';
 
 interface ClaimItem {
   outlet?: string; measure: string; where?: string; value: number; low: number; high: number | null;
@@ -9,29 +14,6 @@ interface ClaimItem {
 interface DisagreementItem { measure: string; where?: string; claims: ClaimItem[]; conflicts: Array<[number, number]> }
 interface SpeakerItem { name: string; titles: string[]; statements: number; outlets: Array<{ outlet: string; statements: number }> }
 interface FramingItem { outlet: string | null; term: string; category: string; uses: number; documents: number }
-interface PageOf<T> { items: T[] }
-
-/** The message shown when the server was started without a store. */
-export const NO_STORE = 'No corpus here: start dateline serve --db FILE to see a corpus.';
-
-class NoStore extends Error {}
-
-async function get<T>(path: string): Promise<T[]> {
-  const r = await fetch(path);
-  // Without a store the /api corpus routes are absent: a 404, or the app's HTML page served in their place.
-  if (r.status === 404 || !(r.headers.get('content-type') ?? '').includes('json')) throw new NoStore();
-  if (!r.ok) throw new Error(`${path}: HTTP ${r.status}`);
-  return ((await r.json()) as PageOf<T>).items;
-}
-
-/** An element with optional class and text (text set through textContent). */
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, cls?: string, text?: string): HTMLElementTagNameMap[K] {
-  const e = document.createElement(tag);
-  if (cls) e.className = cls;
-  if (text !== undefined) e.textContent = text;
-  return e;
-}
-
 /** The figure as the report words it ("at least 40"), with its value when the wording differs. */
 const valueText = (c: ClaimItem) => {
   const words = c.evidence.text.trim();
@@ -47,9 +29,8 @@ function section(title: string, id: string): HTMLElement {
   return s;
 }
 
-function disagreementsSection(items: DisagreementItem[]): HTMLElement {
-  const s = section('Disagreements', 'corpus-disagreements');
-  if (items.length === 0) { s.append(el('p', 'hint', 'No conflicting figures in this corpus.')); return s; }
+function disagreementsList(items: DisagreementItem[]): Node[] {
+  if (items.length === 0) return [el('p', 'hint', 'No conflicting figures in this corpus.')];
   const list = el('ol', 'disagreements');
   for (const d of items) {
     const conflicting = new Set(d.conflicts.flat());
@@ -69,13 +50,11 @@ function disagreementsSection(items: DisagreementItem[]): HTMLElement {
     li.append(sides);
     list.append(li);
   }
-  s.append(list);
-  return s;
+  return [list];
 }
 
-function claimsSection(items: ClaimItem[], conflictKeys: Set<string>): HTMLElement {
-  const s = section('Claims by outlet', 'corpus-claims');
-  if (items.length === 0) { s.append(el('p', 'hint', 'No comparable figures stored.')); return s; }
+function claimsTable(items: ClaimItem[], conflictKeys: Set<string>): Node[] {
+  if (items.length === 0) return [el('p', 'hint', 'No comparable figures stored.')];
   const outlets = [...new Set(items.map(outletOf))].sort();
   const rows = new Map<string, Map<string, ClaimItem[]>>();
   for (const c of items) {
@@ -113,15 +92,13 @@ function claimsSection(items: ClaimItem[], conflictKeys: Set<string>): HTMLEleme
     table.tBodies[0]!.append(tr);
   }
   wrap.append(table);
-  s.append(wrap);
-  return s;
+  return [wrap];
 }
 
 const claimKey = (c: ClaimItem) => `${outletOf(c)}|${c.measure}|${c.value}|${dayOf(c)}|${c.evidence.sentence}`;
 
-function speakersSection(items: SpeakerItem[]): HTMLElement {
-  const s = section('Speakers', 'corpus-speakers');
-  if (items.length === 0) { s.append(el('p', 'hint', 'No speakers stored.')); return s; }
+function speakersList(items: SpeakerItem[]): Node[] {
+  if (items.length === 0) return [el('p', 'hint', 'No speakers stored.')];
   const list = el('ul', 'speakers');
   for (const sp of items) {
     const li = el('li', 'speaker');
@@ -133,13 +110,11 @@ function speakersSection(items: SpeakerItem[]): HTMLElement {
     li.append(per);
     list.append(li);
   }
-  s.append(list);
-  return s;
+  return [list];
 }
 
-function framingSection(items: FramingItem[]): HTMLElement {
-  const s = section('Framing by outlet', 'corpus-framing');
-  if (items.length === 0) { s.append(el('p', 'hint', 'No framing terms found.')); return s; }
+function framingList(items: FramingItem[]): Node[] {
+  if (items.length === 0) return [el('p', 'hint', 'No framing terms found.')];
   const byOutlet = new Map<string, FramingItem[]>();
   for (const f of items) {
     const k = f.outlet ?? '(no outlet)';
@@ -154,47 +129,39 @@ function framingSection(items: FramingItem[]): HTMLElement {
     li.append(t);
     list.append(li);
   }
-  s.append(list);
-  return s;
+  return [list];
 }
 
-/** Loads the corpus from the API and renders it into `root`. */
+/** Loads the first page of every section from the API and renders them into `root`; each section pages on its own. */
 export async function renderCorpus(root: HTMLElement): Promise<void> {
   root.replaceChildren(el('p', 'hint', 'Loading the corpus…'));
   root.setAttribute('aria-busy', 'true');
   try {
-    const [dis, cl, sp, fr] = await Promise.all([
-      get<DisagreementItem>('/api/disagreements?limit=200'),
-      get<ClaimItem>('/api/claims?limit=500'),
-      get<SpeakerItem>('/api/speakers?limit=200'),
-      get<FramingItem>('/api/framing?by=outlet&limit=500'),
-    ]);
     const conflictKeys = new Set<string>();
-    for (const d of dis) for (const i of new Set(d.conflicts.flat())) conflictKeys.add(claimKey(d.claims[i]!));
-    root.replaceChildren(disagreementsSection(dis), claimsSection(cl, conflictKeys), speakersSection(sp), framingSection(fr));
+    const part = (title: string, id: string) => {
+      const s = section(title, id), body = el('div', 'section-body');
+      s.append(body);
+      return { s, body };
+    };
+    const parts = {
+      disagreements: part('Disagreements', 'corpus-disagreements'), claims: part('Claims by outlet', 'corpus-claims'),
+      speakers: part('Speakers', 'corpus-speakers'), framing: part('Framing by outlet', 'corpus-framing'),
+    };
+    // Disagreements first: the claims table marks the figures they hold, and is drawn again when more load.
+    let redrawClaims: (() => void) | undefined;
+    await pagedList<DisagreementItem>(parts.disagreements.body, '/api/disagreements?limit=100', disagreementsList, 'disagreements', (items) => {
+      for (const d of items) for (const i of new Set(d.conflicts.flat())) conflictKeys.add(claimKey(d.claims[i]!));
+      redrawClaims?.();
+    });
+    [redrawClaims] = await Promise.all([
+      pagedList<ClaimItem>(parts.claims.body, '/api/claims?limit=500', (items) => claimsTable(items, conflictKeys), 'claims'),
+      pagedList<SpeakerItem>(parts.speakers.body, '/api/speakers?limit=100', speakersList, 'speakers'),
+      pagedList<FramingItem>(parts.framing.body, '/api/framing?by=outlet&limit=500', framingList, 'framing terms'),
+    ]);
+    root.replaceChildren(parts.disagreements.s, parts.claims.s, parts.speakers.s, parts.framing.s);
   } catch (e) {
-    root.replaceChildren(el('p', e instanceof NoStore ? 'no-store' : 'warning', e instanceof NoStore ? NO_STORE : `Could not load the corpus: ${(e as Error).message}`));
+    root.replaceChildren(loadError(e, 'the corpus'));
   } finally {
     root.removeAttribute('aria-busy');
   }
 }
-
-/** Shows the Article or the Corpus view after the location hash (#corpus / anything else). */
-function route(): void {
-  const article = document.getElementById('article-view');
-  const corpus = document.getElementById('corpus-view');
-  if (!article || !corpus) return;
-  const onCorpus = location.hash === '#corpus';
-  article.hidden = onCorpus;
-  corpus.hidden = !onCorpus;
-  for (const a of document.querySelectorAll<HTMLAnchorElement>('#view-nav a')) {
-    if ((a.hash === '#corpus') === onCorpus) a.setAttribute('aria-current', 'page'); else a.removeAttribute('aria-current');
-  }
-  if (onCorpus && !corpus.dataset['loaded']) {
-    corpus.dataset['loaded'] = '1';
-    void renderCorpus(document.getElementById('corpus-content')!);
-  }
-}
-
-window.addEventListener('hashchange', route);
-route();

@@ -1,4 +1,4 @@
-// The article view: extract a pasted or uploaded article through the API and show every datum in place.
+// The article view: extract a pasted or uploaded article through the API, or open a stored one, and show every datum in place.
 // Article text is untrusted: it only ever reaches the page through textContent, never as markup.
 
 import type { Extraction } from '../../src/schema/extraction.js';
@@ -177,6 +177,35 @@ function render(x: Extraction): void {
   renderList();
   $('details').replaceChildren(el('p', { className: 'hint', text: 'Click a highlight or a record to see it here.' }));
   $('result').hidden = false;
+}
+
+const LAYER_OF: Array<[Layer, (x: Extraction, id: string) => boolean]> = [
+  ['statements', (x, id) => x.statements.some((r) => r.id === id)], ['quantities', (x, id) => x.quantities.some((r) => r.id === id)],
+  ['times', (x, id) => x.times.some((r) => r.id === id)], ['places', (x, id) => x.places.some((r) => r.id === id)],
+];
+
+/**
+ * Opens a stored document (the map's and timeline's links, #document/ID/ANNOTATION) and shows one annotation's
+ * record with its evidence. Needs a server with a store.
+ */
+export async function openStoredDocument(id: string, annotation?: string): Promise<void> {
+  const status = $('status');
+  status.textContent = 'Opening the stored document…';
+  try {
+    const res = await fetch(`/api/documents/${encodeURIComponent(id)}`);
+    const json = (res.headers.get('content-type') ?? '').includes('json') ? await res.json() : null;
+    if (!res.ok || !json) throw new Error(json?.error?.message ?? (res.status === 404 ? 'this server has no store with that document' : `HTTP ${res.status}`));
+    const x = json as Extraction;
+    if (annotation) activeLayer = LAYER_OF.find(([, has]) => has(x, annotation))?.[0] ?? activeLayer;
+    render(x);
+    status.textContent = `Stored document ${x.document.id}${x.document.outlet ? ` (${x.document.outlet})` : ''}.`;
+    if (annotation) {
+      showRecord(annotation);
+      scrollToEvidence(annotation);
+    }
+  } catch (err) {
+    status.textContent = `Could not open the document: ${(err as Error).message}`;
+  }
 }
 
 $('file').addEventListener('change', async () => {

@@ -34,8 +34,20 @@ export interface EntityRecord {
 }
 
 const ASCII = /^[\x00-\x7f]*$/;
-const key = (s: string): string =>
+const foldKey = (s: string): string =>
   (ASCII.test(s) ? s : s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '')).toLowerCase().replace(/[\u2019']s$/, '').replace(/[\u2019`]/g, "'").replace(/["\u201C\u201D]/g, '').replace(/^the\s+/, '').replace(/\s+/g, ' ').trim();
+/** foldKey remembered per string across documents: names recur, and the regex chain costs more than a map hit. */
+const keys = new Map<string, string>();
+const KEYS_LIMIT = 100_000;
+const key = (s: string): string => {
+  let k = keys.get(s);
+  if (k === undefined) {
+    k = foldKey(s);
+    if (keys.size >= KEYS_LIMIT) keys.clear();
+    keys.set(s, k);
+  }
+  return k;
+};
 
 /** The last word of a name without particles and possessive: "al-Qaddoumi" -> "qaddoumi". */
 function surname(name: string): string {

@@ -95,6 +95,9 @@ function quotesOf(text: string, p: Span, paragraph: number, out: Quotation[]): v
     if (words > 0) out.push({ start, end, closed, paragraph, words });
   };
   for (let i = p.start; i < p.end; i++) {
+    // Most characters are no quotation mark: skip them on the char code (the marks are OPENERS, CLOSERS and STRAIGHT).
+    const code = text.charCodeAt(i);
+    if (code !== 0x201c && code !== 0xab && code !== 0x201e && code !== 0x201d && code !== 0xbb && code !== 0x22) continue;
     const c = text[i]!;
     if (OPENERS.has(c)) {
       if (open >= 0) push(open, trimEnd(text, i), false);

@@ -117,6 +117,28 @@ function isBroadName(gaz: Gazetteer, word: string, cityPopulation = Infinity): b
   });
 }
 
+interface WordInfo { folded: string; upper: string; variants: readonly Variant[] | undefined; prefix: boolean; word: boolean }
+/**
+ * Per gazetteer, each word form's lookups, kept across documents: the same words recur from article to article,
+ * and a lookup in the large index costs far more than one in this small map. Read-only data, so sharing is safe.
+ */
+const wordInfoCaches = new WeakMap<Gazetteer, Map<string, WordInfo>>();
+/** Distinct forms kept at most (a few MB); past it the cache starts over. */
+const WORD_INFO_LIMIT = 200_000;
+function wordInfoCache(gaz: Gazetteer): Map<string, WordInfo> {
+  let m = wordInfoCaches.get(gaz);
+  if (!m) wordInfoCaches.set(gaz, (m = new Map()));
+  return m;
+}
+/** The same for the keys of two or more words that longestMatch tries. */
+interface PhraseInfo { variants: readonly Variant[] | undefined; prefix: boolean }
+const phraseInfoCaches = new WeakMap<Gazetteer, Map<string, PhraseInfo>>();
+function phraseInfoCache(gaz: Gazetteer): Map<string, PhraseInfo> {
+  let m = phraseInfoCaches.get(gaz);
+  if (!m) phraseInfoCaches.set(gaz, (m = new Map()));
+  return m;
+}
+
 export function matchContext(text: string, gaz: Gazetteer, ner: readonly NerName[], dateline?: { start: number; end: number }): MatchContext {
   const words = splitWords(text);
   const n = words.count;
@@ -146,13 +168,14 @@ export function matchContext(text: string, gaz: Gazetteer, ner: readonly NerName
   const folded: string[] = [], upper: string[] = [];
   const oneWordVariants: (readonly Variant[] | undefined)[] = [];
   const startsLonger = new Uint8Array(n), wordLike = new Uint8Array(n);
-  const seen = new Map<string, { folded: string; upper: string; variants: readonly Variant[] | undefined; prefix: boolean; word: boolean }>();
+  const seen = wordInfoCache(gaz);
   for (let i = 0; i < n; i++) {
     const form = words.form[i]!;
     let info = seen.get(form);
     if (!info) {
       const f = fold(form), u = f.toUpperCase();
       info = { folded: f, upper: u, variants: gaz.index.get(u), prefix: gaz.prefixes.has(u), word: isWord(form) };
+      if (seen.size >= WORD_INFO_LIMIT) seen.clear();
       seen.set(form, info);
     }
     folded.push(info.folded); upper.push(info.upper); oneWordVariants.push(info.variants);
@@ -275,7 +298,17 @@ function longestMatch(ctx: MatchContext, i: number): Mention | null {
     const w = words.form[i + n - 1]!;
     if (n > 1 && (STOP_PUNCT.has(w) || hasNewline(ctx.text, words.end[i + n - 2]!, words.start[i + n - 1]!))) break;
     key = n === 1 ? ctx.upper[i]! : key + ' ' + ctx.upper[i + n - 1]!;
-    const list = n === 1 ? ctx.oneWordVariants[i] : gaz.index.get(key);
+    let phrase: PhraseInfo | undefined;
+    if (n > 1) {
+      const cache = phraseInfoCache(gaz);
+      phrase = cache.get(key);
+      if (!phrase) {
+        phrase = { variants: gaz.index.get(key), prefix: gaz.prefixes.has(key) };
+        if (cache.size >= WORD_INFO_LIMIT) cache.clear();
+        cache.set(key, phrase);
+      }
+    }
+    const list = n === 1 ? ctx.oneWordVariants[i] : phrase!.variants;
     if (list && (ctx.wordLike[i + n - 1] || w === '.')) {
       const fits: Variant[] = [];
       let caps = false;
@@ -287,7 +320,7 @@ function longestMatch(ctx: MatchContext, i: number): Mention | null {
       }
       if (fits.length) best = { start: words.start[i]!, end: words.end[i + n - 1]!, tokStart: i, tokEnd: i + n, variants: fits, rule: caps ? 'gazetteer:all-caps' : 'gazetteer', regionCue: false, localCue: false };
     }
-    if (n === 1 ? !ctx.startsLonger[i] : !gaz.prefixes.has(key)) break; // no longer name starts this way
+    if (n === 1 ? !ctx.startsLonger[i] : !phrase!.prefix) break; // no longer name starts this way
   }
   return best;
 }

@@ -4,11 +4,15 @@ import pg from 'pg';
 import type { Extraction } from '../../schema/index.js';
 import { pending, StoreError } from '../migrate.js';
 import { COLUMNS, LAYER_TABLES, rowsOf, type DocumentRows, type Row, type Table } from '../rows.js';
-import { COUNTS_SQL, RANK_WINDOW, documentsSql, entitiesSql, placesSql, quantitiesSql, searchWords, statementsSql, type Sql } from '../queries.js';
+import {
+  COUNTS_SQL, RANK_WINDOW, documentsSql, entitiesSql, placeMentionsSql, placeSummariesSql, placesSql, quantitiesSql, searchWords, statementsSql,
+  timelineItems, timelineSql, withContext, type Sql,
+} from '../queries.js';
 import { POSTGRES_MIGRATIONS } from './migrations.js';
 import type {
-  DocumentFilter, DocumentSummary, EntityQuery, EntityRow, PlaceQuery, PlaceRow, PutItem, PutOptions, PutOutcome, PutResult,
-  QuantityQuery, QuantityRow, SearchHit, SearchQuery, StatementQuery, StatementRow, Store, StoreCounts,
+  DocumentFilter, DocumentSummary, EntityQuery, EntityRow, PlaceMention, PlaceMentionQuery, PlaceQuery, PlaceRow, PlaceSummary, PlaceSummaryQuery,
+  PutItem, PutOptions, PutOutcome, PutResult, QuantityQuery, QuantityRow, SearchHit, SearchQuery, StatementQuery, StatementRow, Store, StoreCounts,
+  TimelineItem, TimelineQuery,
 } from '../store.js';
 
 /** Counts and BIGINT ids as numbers, not strings: no value here comes near 2^53. */
@@ -236,6 +240,10 @@ export class PostgresStore implements Store {
   async entities(q?: EntityQuery): Promise<EntityRow[]> { return this.all(entitiesSql(q)); }
   async quantities(q?: QuantityQuery): Promise<QuantityRow[]> { return this.all(quantitiesSql(q)); }
   async places(q?: PlaceQuery): Promise<PlaceRow[]> { return this.all(placesSql(q)); }
+  async placeSummaries(q?: PlaceSummaryQuery): Promise<PlaceSummary[]> { return this.all(placeSummariesSql(q)); }
+  async placeMentions(q: PlaceMentionQuery): Promise<PlaceMention[]> { return withContext(await this.all(placeMentionsSql(q))); }
+  /** Time strings compare in byte order (COLLATE "C"), matching the timeline indexes, whatever the database collation. */
+  async timeline(q?: TimelineQuery): Promise<TimelineItem[]> { return timelineItems(await this.all(timelineSql(q, ' COLLATE "C"'))); }
 
   async search(text: string, q: SearchQuery = {}): Promise<SearchHit[]> {
     const words = searchWords(text);

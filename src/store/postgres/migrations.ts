@@ -102,4 +102,58 @@ CREATE TABLE speakers (key TEXT PRIMARY KEY, name TEXT NOT NULL);
 CREATE TABLE entity_names (canonical TEXT PRIMARY KEY, name TEXT NOT NULL);
 `,
   },
+  {
+    version: 2,
+    name: 'timeline and map: time values indexed, statements at their normalized time, place counts',
+    sql: `
+-- Times compare as ISO strings in byte order whatever the database collation.
+CREATE INDEX times_value ON times (value COLLATE "C", doc, span_start);
+
+-- See the SQLite migration: statements at their dated normalized time, filled by a trigger on times.
+CREATE TABLE statement_times (
+  doc BIGINT NOT NULL, statement_id TEXT NOT NULL, value TEXT NOT NULL,
+  PRIMARY KEY (doc, statement_id),
+  FOREIGN KEY (doc, statement_id) REFERENCES statements(doc, id) ON DELETE CASCADE
+);
+CREATE INDEX statement_times_value ON statement_times (value COLLATE "C", doc);
+INSERT INTO statement_times (doc, statement_id, value)
+  SELECT s.doc, s.id, t.value FROM statements s JOIN times t ON t.doc = s.doc AND t.id = s.time_id
+  WHERE t.value COLLATE "C" >= '0' AND t.value COLLATE "C" < ':';
+-- One set-based insert per INSERT statement (a batch of documents), not one per row.
+CREATE FUNCTION dateline_statement_times() RETURNS trigger LANGUAGE plpgsql SET search_path FROM CURRENT AS $fn$
+BEGIN
+  INSERT INTO statement_times (doc, statement_id, value)
+    SELECT s.doc, s.id, n.value FROM new_times n JOIN statements s ON s.doc = n.doc AND s.time_id = n.id
+    WHERE n.value COLLATE "C" >= '0' AND n.value COLLATE "C" < ':';
+  RETURN NULL;
+END
+$fn$;
+CREATE TRIGGER times_statement_times AFTER INSERT ON times REFERENCING NEW TABLE AS new_times FOR EACH STATEMENT EXECUTE FUNCTION dateline_statement_times();
+
+-- The map: see the SQLite migration. A batch's documents are all new and each writes its places in one INSERT,
+-- so counting distinct documents within the inserted rows is exact.
+CREATE INDEX places_doc_point ON places (doc, name, country, lat, lon, kind, geonameid);
+CREATE TABLE place_counts (
+  name TEXT NOT NULL, country TEXT NOT NULL, lat DOUBLE PRECISION NOT NULL, lon DOUBLE PRECISION NOT NULL, kind TEXT NOT NULL, geonameid BIGINT,
+  mentions BIGINT NOT NULL, documents BIGINT NOT NULL,
+  PRIMARY KEY (name, country, lat, lon)
+);
+CREATE INDEX place_counts_mentions ON place_counts (mentions DESC, name, country, lat, lon);
+INSERT INTO place_counts (name, country, lat, lon, kind, geonameid, mentions, documents)
+  SELECT name, country, lat, lon, max(kind), max(geonameid), count(*), count(DISTINCT doc) FROM places GROUP BY name, country, lat, lon;
+CREATE FUNCTION dateline_place_counts() RETURNS trigger LANGUAGE plpgsql SET search_path FROM CURRENT AS $fn$
+BEGIN
+  -- In key order, so concurrent writers lock the counts' rows in one order.
+  INSERT INTO place_counts AS pc (name, country, lat, lon, kind, geonameid, mentions, documents)
+    SELECT name, country, lat, lon, max(kind), max(geonameid), count(*), count(DISTINCT doc) FROM new_places
+    GROUP BY name, country, lat, lon ORDER BY name, country, lat, lon
+  ON CONFLICT (name, country, lat, lon) DO UPDATE SET
+    mentions = pc.mentions + excluded.mentions, documents = pc.documents + excluded.documents,
+    kind = GREATEST(pc.kind, excluded.kind), geonameid = GREATEST(pc.geonameid, excluded.geonameid);
+  RETURN NULL;
+END
+$fn$;
+CREATE TRIGGER places_place_counts AFTER INSERT ON places REFERENCING NEW TABLE AS new_places FOR EACH STATEMENT EXECUTE FUNCTION dateline_place_counts();
+`,
+  },
 ];

@@ -6,14 +6,21 @@ import { dirname, resolve } from 'node:path';
 import type { Extraction } from '../../schema/index.js';
 import { pending, StoreError } from '../migrate.js';
 import { COLUMNS, LAYER_TABLES, rowsOf, type DocumentRows, type LayerTable } from '../rows.js';
-import { COUNTS_SQL, RANK_WINDOW, documentsSql, entitiesSql, placesSql, quantitiesSql, searchWords, statementsSql, type Sql } from '../queries.js';
+import {
+  COUNTS_SQL, RANK_WINDOW, documentsSql, entitiesSql, placeMentionsSql, placeSummariesSql, placesSql, quantitiesSql, searchWords, statementsSql,
+  timelineItems, timelineSql, withContext, type Sql,
+} from '../queries.js';
 import { SQLITE_MIGRATIONS } from './migrations.js';
 import type {
-  DocumentFilter, DocumentSummary, EntityQuery, EntityRow, PlaceQuery, PlaceRow, PutItem, PutOptions, PutOutcome, PutResult,
-  QuantityQuery, QuantityRow, SearchHit, SearchQuery, StatementQuery, StatementRow, Store, StoreCounts,
+  DocumentFilter, DocumentSummary, EntityQuery, EntityRow, PlaceMention, PlaceMentionQuery, PlaceQuery, PlaceRow, PlaceSummary, PlaceSummaryQuery,
+  PutItem, PutOptions, PutOutcome, PutResult, QuantityQuery, QuantityRow, SearchHit, SearchQuery, StatementQuery, StatementRow, Store, StoreCounts,
+  TimelineItem, TimelineQuery,
 } from '../store.js';
 
 type Stmt = Database.Statement<unknown[]>;
+
+const INPUT_KEY_AT = COLUMNS.documents.indexOf('input_key');
+const INGESTED_AT = COLUMNS.documents.indexOf('ingested_at');
 
 const insertSql = (table: string, cols: readonly string[], conflict = '') =>
   `INSERT INTO ${table} (${cols.map((c) => `"${c}"`).join(', ')}) VALUES (${cols.map(() => '?').join(', ')})${conflict}`;
@@ -27,15 +34,15 @@ export class SqliteStore implements Store {
   private readonly insertLayer: Record<LayerTable, Stmt>;
   private readonly insertDocumentFts: Stmt;
   private readonly insertStatementFts: Stmt;
-  private readonly insertSpeaker: Stmt;
-  private readonly insertEntityName: Stmt;
+  private readonly insertSpeakers: Stmt;
+  private readonly insertEntityNames: Stmt;
   private readonly hasStmt: Stmt;
   private readonly getStmt: Stmt;
   private readonly knownInputStmt: Stmt;
-  private readonly writeOne: (r: DocumentRows) => PutOutcome;
   /** Whether this connection stored anything (statistics are refreshed on close only then). */
   private wrote = false;
-  private readonly writeMany: (rs: readonly (DocumentRows | Error)[]) => PutResult[];
+  private readonly writeFast: (rs: readonly (DocumentRows | Error)[]) => PutResult[];
+  private readonly writeEachAtomic: (rs: readonly (DocumentRows | Error)[]) => PutResult[];
 
   /** Opens (creating if needed) the database file at `path`, or an in-memory one for ':memory:'. */
   constructor(path: string) {
@@ -64,48 +71,80 @@ export class SqliteStore implements Store {
 
     this.insertDocument = db.prepare(insertSql('documents', COLUMNS.documents, ' ON CONFLICT(id) DO NOTHING'));
     this.insertLayer = Object.fromEntries(LAYER_TABLES.map((t) => [t, db.prepare(insertSql(t, COLUMNS[t]))])) as Record<LayerTable, Stmt>;
-    this.insertDocumentFts = db.prepare('INSERT INTO documents_fts (rowid, title, text) VALUES (?, ?, ?)');
-    this.insertStatementFts = db.prepare('INSERT INTO statements_fts (rowid, content) VALUES (?, ?)');
-    this.insertSpeaker = db.prepare('INSERT OR IGNORE INTO speakers (key, name) VALUES (?, ?)');
-    this.insertEntityName = db.prepare('INSERT OR IGNORE INTO entity_names (canonical, name) VALUES (?, ?)');
+    // Full-text and name-dictionary rows are written per batch, by one statement each over the batch's documents:
+    // FTS5 flushes its pending terms to a new segment at every statement that writes it inside a transaction,
+    // so a row per statement cost ~1 ms per document in flushes and merges.
+    const batchSeqs = 'SELECT value FROM json_each(?)';
+    this.insertDocumentFts = db.prepare(`INSERT INTO documents_fts (rowid, title, text) SELECT seq, title, text FROM documents WHERE seq IN (${batchSeqs}) ORDER BY seq`);
+    this.insertStatementFts = db.prepare(`INSERT INTO statements_fts (rowid, content) SELECT rowid, content FROM statements WHERE doc IN (${batchSeqs}) ORDER BY rowid`);
+    // In insert order, so the first name written for a key is kept, as row by row.
+    this.insertSpeakers = db.prepare(`INSERT OR IGNORE INTO speakers (key, name) SELECT speaker_key, speaker FROM statements WHERE doc IN (${batchSeqs}) ORDER BY rowid`);
+    this.insertEntityNames = db.prepare(`INSERT OR IGNORE INTO entity_names (canonical, name) SELECT canonical, name FROM entities WHERE doc IN (${batchSeqs}) ORDER BY rowid`);
     this.hasStmt = db.prepare('SELECT 1 FROM documents WHERE id = ?').pluck();
     this.getStmt = db.prepare('SELECT extraction FROM documents WHERE id = ?').pluck();
     this.knownInputStmt = db.prepare('SELECT input_key FROM documents WHERE input_key IN (SELECT value FROM json_each(?))').pluck();
 
-    const contentAt = COLUMNS.statements.indexOf('content');
-    const speakerAt = COLUMNS.statements.indexOf('speaker'), speakerKeyAt = COLUMNS.statements.indexOf('speaker_key');
-    const nameAt = COLUMNS.entities.indexOf('name'), canonicalAt = COLUMNS.entities.indexOf('canonical');
-    const titleAt = COLUMNS.documents.indexOf('title');
-    const textAt = COLUMNS.documents.indexOf('text');
-    // One document: a savepoint when inside a batch, so a bad document rolls back alone.
-    this.writeOne = db.transaction((r: DocumentRows): PutOutcome => {
+    /** A document's own rows; returns its seq, or 0 when a document with its id is already stored. */
+    const insertRows = (r: DocumentRows): number => {
       const info = this.insertDocument.run(r.document);
-      if (info.changes === 0) return 'skipped';
-      const seq = info.lastInsertRowid;
+      if (info.changes === 0) return 0;
+      const seq = info.lastInsertRowid as number;
       this.wrote = true;
-      this.insertDocumentFts.run(seq, r.document[titleAt], r.document[textAt]);
       for (const t of LAYER_TABLES) {
         const stmt = this.insertLayer[t];
         for (const row of r.layers[t]) {
-          row[0] = seq as number;
-          const ins = stmt.run(row);
-          if (t === 'statements') {
-            this.insertStatementFts.run(ins.lastInsertRowid, row[contentAt]);
-            this.insertSpeaker.run(row[speakerKeyAt], row[speakerAt]);
-          } else if (t === 'entities') this.insertEntityName.run(row[canonicalAt], row[nameAt]);
+          row[0] = seq;
+          stmt.run(row);
         }
       }
+      return seq;
+    };
+    const indexDocuments = (seqs: readonly number[]): void => {
+      if (seqs.length === 0) return;
+      const list = JSON.stringify(seqs);
+      this.insertDocumentFts.run(list);
+      this.insertStatementFts.run(list);
+      this.insertSpeakers.run(list);
+      this.insertEntityNames.run(list);
+    };
+    // The usual batch: one transaction, no savepoints (each costs a copy of every page it touches). Any SQL error
+    // rolls the whole batch back and it is written again by writeEachAtomic, so a bad document still fails alone.
+    this.writeFast = db.transaction((rs: readonly (DocumentRows | Error)[]): PutResult[] => {
+      const seqs: number[] = [];
+      const out = rs.map((r): PutResult => {
+        if (r instanceof Error) return { id: '', outcome: 'failed', error: r };
+        const seq = insertRows(r);
+        if (seq) seqs.push(seq);
+        return { id: r.id, outcome: seq ? 'inserted' : 'skipped' };
+      });
+      indexDocuments(seqs);
+      return out;
+    });
+    // One document: a savepoint inside the batch, so a bad document rolls back alone.
+    const writeOne = db.transaction((r: DocumentRows): PutOutcome => {
+      const seq = insertRows(r);
+      if (!seq) return 'skipped';
+      indexDocuments([seq]);
       return 'inserted';
     });
-    this.writeMany = db.transaction((rs: readonly (DocumentRows | Error)[]): PutResult[] =>
+    this.writeEachAtomic = db.transaction((rs: readonly (DocumentRows | Error)[]): PutResult[] =>
       rs.map((r) => {
         if (r instanceof Error) return { id: '', outcome: 'failed', error: r };
         try {
-          return { id: r.id, outcome: this.writeOne(r) };
+          return { id: r.id, outcome: writeOne(r) };
         } catch (e) {
           return { id: r.id, outcome: 'failed', error: e as Error };
         }
       }));
+  }
+
+  /** Writes a batch in one transaction: each document whole or not at all (a crash never leaves part of one). */
+  private writeRows(rs: readonly (DocumentRows | Error)[]): PutResult[] {
+    try {
+      return this.writeFast(rs);
+    } catch {
+      return this.writeEachAtomic(rs);
+    }
   }
 
   private migrate(): void {
@@ -120,7 +159,9 @@ export class SqliteStore implements Store {
   }
 
   async put(x: Extraction, options: PutOptions = {}): Promise<PutOutcome> {
-    return this.writeOne(rowsOf(x, JSON.stringify(x), options.inputKey, new Date().toISOString()));
+    const [r] = this.writeRows([rowsOf(x, JSON.stringify(x), options.inputKey, new Date().toISOString())]);
+    if (r!.outcome === 'failed') throw r!.error;
+    return r!.outcome;
   }
 
   async putMany(items: readonly PutItem[]): Promise<PutResult[]> {
@@ -137,9 +178,22 @@ export class SqliteStore implements Store {
         return e as Error;
       }
     });
-    const results = this.writeMany(rows);
+    const results = this.writeRows(rows);
     results.forEach((r, i) => { if (!r.id) r.id = items[i]?.x?.document?.id ?? ''; });
     return results;
+  }
+
+  /**
+   * putManySync for documents already flattened by `rowsOf` (ingest's worker threads do it, so this thread only
+   * writes). Their input key and ingestion time are set here.
+   */
+  putRowsSync(items: readonly { rows: DocumentRows; inputKey?: string }[]): PutResult[] {
+    const now = new Date().toISOString();
+    for (const it of items) {
+      it.rows.document[INPUT_KEY_AT] = it.inputKey ?? null;
+      it.rows.document[INGESTED_AT] = now;
+    }
+    return this.writeRows(items.map((it) => it.rows));
   }
 
   async has(id: string): Promise<boolean> {
@@ -172,6 +226,9 @@ export class SqliteStore implements Store {
   async entities(q?: EntityQuery): Promise<EntityRow[]> { return this.all(entitiesSql(q)); }
   async quantities(q?: QuantityQuery): Promise<QuantityRow[]> { return this.all(quantitiesSql(q)); }
   async places(q?: PlaceQuery): Promise<PlaceRow[]> { return this.all(placesSql(q)); }
+  async placeSummaries(q?: PlaceSummaryQuery): Promise<PlaceSummary[]> { return this.all(placeSummariesSql(q)); }
+  async placeMentions(q: PlaceMentionQuery): Promise<PlaceMention[]> { return withContext(this.all(placeMentionsSql(q))); }
+  async timeline(q?: TimelineQuery): Promise<TimelineItem[]> { return timelineItems(this.all(timelineSql(q, ''))); }
 
   async search(text: string, q: SearchQuery = {}): Promise<SearchHit[]> {
     const words = searchWords(text);

@@ -103,4 +103,48 @@ CREATE VIRTUAL TABLE documents_fts USING fts5(title, text, content='documents', 
 CREATE VIRTUAL TABLE statements_fts USING fts5(content, content='statements', content_rowid='rowid', tokenize='porter unicode61 remove_diacritics 2');
 `,
   },
+  {
+    version: 2,
+    name: 'timeline and map: time values indexed, statements at their normalized time, place counts',
+    sql: `
+CREATE INDEX times_value ON times(value, doc, span_start);
+
+-- A statement's normalized time (its time expression's value, when dated), kept here so the timeline reads
+-- statements in time order from an index. Filled by a trigger on times, which a document writes after its statements.
+CREATE TABLE statement_times (
+  doc INTEGER NOT NULL REFERENCES documents(seq) ON DELETE CASCADE,
+  statement_id TEXT NOT NULL,
+  value TEXT NOT NULL
+);
+CREATE UNIQUE INDEX statement_times_doc ON statement_times(doc, statement_id);
+CREATE INDEX statement_times_value ON statement_times(value, doc);
+INSERT INTO statement_times (doc, statement_id, value)
+  SELECT s.doc, s.id, t.value FROM statements s JOIN times t ON t.doc = s.doc AND t.id = s.time_id WHERE t.value >= '0' AND t.value < ':';
+CREATE TRIGGER times_statement_times AFTER INSERT ON times WHEN NEW.value >= '0' AND NEW.value < ':' BEGIN
+  INSERT INTO statement_times (doc, statement_id, value) SELECT NEW.doc, s.id, NEW.value FROM statements s WHERE s.doc = NEW.doc AND s.time_id = NEW.id;
+END;
+
+-- The map: mentions and documents per place (name, country, point), kept up to date by a trigger, so the whole
+-- corpus's places are read without aggregating every mention; a covering index aggregates a filtered subset.
+CREATE INDEX places_doc_point ON places(doc, name, country, lat, lon, kind, geonameid);
+CREATE TABLE place_counts (
+  name TEXT NOT NULL, country TEXT NOT NULL, lat REAL NOT NULL, lon REAL NOT NULL, kind TEXT NOT NULL, geonameid INTEGER,
+  mentions INTEGER NOT NULL, documents INTEGER NOT NULL,
+  PRIMARY KEY (name, country, lat, lon)
+) WITHOUT ROWID;
+CREATE INDEX place_counts_mentions ON place_counts(mentions DESC, name, country, lat, lon);
+INSERT INTO place_counts (name, country, lat, lon, kind, geonameid, mentions, documents)
+  SELECT name, country, lat, lon, max(kind), max(geonameid), count(*), count(DISTINCT doc) FROM places GROUP BY name, country, lat, lon;
+CREATE TRIGGER places_place_counts AFTER INSERT ON places BEGIN
+  INSERT INTO place_counts (name, country, lat, lon, kind, geonameid, mentions, documents)
+  VALUES (NEW.name, NEW.country, NEW.lat, NEW.lon, NEW.kind, NEW.geonameid, 1, 1)
+  ON CONFLICT (name, country, lat, lon) DO UPDATE SET
+    mentions = mentions + 1,
+    -- A document counts once: only its first mention of the place adds it.
+    documents = documents + (NOT EXISTS (SELECT 1 FROM places p WHERE p.name = NEW.name AND p.doc = NEW.doc AND p.country = NEW.country AND p.lat = NEW.lat AND p.lon = NEW.lon AND p.rowid <> NEW.rowid)),
+    kind = max(kind, excluded.kind),
+    geonameid = CASE WHEN geonameid IS NULL THEN excluded.geonameid WHEN excluded.geonameid IS NULL THEN geonameid ELSE max(geonameid, excluded.geonameid) END;
+END;
+`,
+  },
 ];
