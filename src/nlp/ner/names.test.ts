@@ -42,4 +42,29 @@ describe('name rules', () => {
     expect(rules.endsInFacilityWord(words('Museum of Flight'), 0, 3)).toBe(true);
     expect(rules.endsInFacilityWord(words('West Bank'), 0, 2)).toBe(false);
   });
+
+  it('test_names_positions_are_title_phrases', () => {
+    const isPosition = (t: string) => { const f = words(t); return rules.isTitlePhrase(f, 0, f.length); };
+    expect(isPosition('Armed Force Chief of Staff')).toBe(true);
+    expect(isPosition('Armed Forces Chief of Staff')).toBe(true);
+    expect(isPosition('Parliament Speaker')).toBe(true);
+    expect(isPosition('Foreign Minister')).toBe(true);
+    expect(isPosition('Office of the President')).toBe(false);
+    expect(isPosition('Burger King')).toBe(false);
+    expect(isPosition('Chief of Staff')).toBe(true);
+    expect(isPosition('Joint Chiefs of Staff')).toBe(false);
+  });
+
+  it('test_names_events_and_communities', () => {
+    expect(rules.isEvent(['Intifada'], 0, 1)).toBe(true);
+    expect(rules.isEvent(words('al - Aqsa Intifada'), 0, 4)).toBe(true);
+    expect(rules.isEvent(['Nakba'], 0, 1)).toBe(true);
+    expect(rules.isEvent(['Holocaust'], 0, 1)).toBe(true);
+    expect(rules.isEvent(words('Yom Kippur War'), 0, 3)).toBe(true);
+    expect(rules.isEvent(words('Mohamed Eid'), 0, 2)).toBe(false);
+    expect(rules.isEvent(['Gaza'], 0, 1)).toBe(false);
+    expect(rules.isGroup(words('Muslim Ummah'), 0, 2)).toBe(true);
+    expect(rules.isGroup(words('Jewish Diaspora'), 0, 2)).toBe(true);
+    expect(rules.endsInGroupHead(words('West Bank'), 0, 2)).toBe(false);
+  });
 });

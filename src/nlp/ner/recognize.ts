@@ -25,6 +25,14 @@ const LEADING_FUNCTION_WORDS = new Set([
   'meanwhile', 'however', 'also', 'yesterday', 'today', 'tomorrow', 'last', 'next', 'during', 'under', 'over',
 ]);
 const MAX_NAME_TOKENS = 6;
+const LETTER = /\p{L}/u;
+/** Lower-case nouns for military, transport, religious and detention sites, named by the word before them (addSitesBeforeCommonNouns). */
+const SITE_NOUNS = new Set([
+  'airport', 'airbase', 'airfield', 'mosque', 'synagogue', 'church', 'cathedral', 'shrine', 'prison', 'jail', 'checkpoint',
+  'crossing', 'refinery', 'reactor',
+]);
+/** A lower-cased word that looks like a participle or gerund ("reiterating", "backed"). */
+const VERB_FORM = /^\p{Ll}{3,}(?:ing|ed)$/u;
 
 /** An acronym: two to eight capital letters, optionally with periods ("WHO", "U.N.", "FSANZ"). */
 const ACRONYM = /^(?:\p{Lu}\.?){2,8}$/u;
@@ -58,6 +66,7 @@ export class NameRecognizer {
   /** Single given names and place names of the lexicons, by phraseKey (splitPlaceFromPerson). */
   private readonly firstNames: Set<string>;
   private readonly placeNames: Set<string>;
+  private readonly orgNames: Set<string>;
   /** Whether the model was trained with document cues (features.ts DocumentCues). */
   private readonly usesDocumentCues: boolean;
 
@@ -71,6 +80,7 @@ export class NameRecognizer {
     this.orgHeads = new Set(lex.orgHead.map(phraseKey));
     this.firstNames = new Set(lex.firstName.map(phraseKey));
     this.placeNames = new Set(lex.place.map(phraseKey));
+    this.orgNames = new Set(lex.organization.map(phraseKey));
     this.groups = new PhraseMatcher({ group: lex.group.filter((g) => /s$/i.test(g)) });
     this.usesDocumentCues = (weights.meta.featureVersion ?? 0) >= DOCUMENT_CUES_VERSION;
     this.decoder = new Decoder(weights, new FeatureExtractor(new PhraseMatcher(lex), weights.meta.caseWords, weights.meta.nameParticles, weights.meta.nameConnectors));
@@ -97,18 +107,31 @@ export class NameRecognizer {
     this.attachHeadWords(forms, from, to, spans);
     // Determiners and sentence-initial common words are no part of a name: "The Daily Collegian" is
     // "Daily Collegian", "While University Relations" is "University Relations" (GUM's rule: proper nouns only).
+    // So is a sentence-initial verb form before a known name ("Reiterating Iran's policy, ..." is "Iran").
     const lowers = this.decoder.lowerForms;
+    let first = 0;
+    while (first < to - from && !LETTER.test(lowers[first]!)) first++;
+    const leadingWord = first < to - from && (LEADING_FUNCTION_WORDS.has(lowers[first]!) || this.decoder.isCommonWord(first));
     for (const sp of spans) {
-      while (sp.end > sp.start + 1 && (lowers[sp.start - from] === 'the' || (sp.start === from && (LEADING_FUNCTION_WORDS.has(lowers[0]!) || this.decoder.isCommonWord(0))))) sp.start++;
+      const modelStart = sp.start;
+      const verbFirst = sp.start === from + first && this.verbBeforeKnownName(forms, sp.start, sp.end);
+      while (sp.end > sp.start + 1 && (lowers[sp.start - from] === 'the' || (sp.start === from + first && (leadingWord || verbFirst)))) sp.start++;
+      // The model's type was for the longer span: "Reiterating Iran" looked like a person, "Iran" is a known place.
+      if (sp.start > modelStart && sp.type === PERSON && this.placeNames.has(phraseKey(forms.slice(sp.start, sp.end).join('')))) sp.type = PLACE;
     }
     this.splitPlaceFromPerson(forms, spans);
     this.splitTitledPeople(forms, from, spans);
     this.addAcronyms(forms, to, spans);
     this.addGroups(forms, from, to, spans);
+    this.addSitesBeforeCommonNouns(forms, from, to, spans);
     for (const sp of spans) {
       let start = sp.start;
       const end = sp.end;
       let type = sp.type;
+      // Events ("Intifada", "Arab Spring") are no person, organization or place, whatever the model said.
+      if (this.rules.isEvent(forms, start, end)) continue;
+      // A position is not an organization or place: "the Armed Force Chief of Staff", "Parliament Speaker".
+      if ((type === ORGANIZATION || type === PLACE) && this.rules.isTitlePhrase(forms, start, end)) continue;
       if (type === PERSON) {
         const ns = this.rules.nameStartAfterTitles(forms, start, end);
         if (ns >= end) continue;
@@ -118,11 +141,55 @@ export class NameRecognizer {
         else if (end - start >= 2 && this.orgWords.has(phraseKey(forms[end - 1]!))) type = ORGANIZATION;
       }
       if (type !== ORGANIZATION && type !== GROUP && end - start >= 2 && this.orgHeads.has(phraseKey(forms[end - 1]!))) type = ORGANIZATION;
+      // A community is a group even where the model took it for a place ("the Muslim Ummah").
       if ((type === PERSON || type === ORGANIZATION) && this.rules.isGroup(forms, start, end)) type = GROUP;
+      else if (type === PLACE && this.rules.endsInGroupHead(forms, start, end)) type = GROUP;
       else if (type === PLACE && this.rules.endsInFacilityWord(forms, start, end)) type = FACILITY;
       const titles = type === PERSON ? this.rules.titlesBefore(forms, start, from) : [];
       out.push({ start, end, type, titles });
     }
+  }
+
+  /**
+   * Whether forms[start] is a verb form in -ing/-ed (not itself a known given or place name: "Khaled", "Beijing")
+   * followed by a known place, organization or group name or by a known given name: "Reiterating Iran", "Quoting Ali
+   * Akbar Velayati". Names that merely look like verb forms ("Sterling Brown", "Jared Kushner") stay whole.
+   */
+  private verbBeforeKnownName(forms: readonly string[], start: number, end: number): boolean {
+    if (end - start < 2) return false;
+    const lower = forms[start]!.toLowerCase();
+    if (!VERB_FORM.test(lower) || this.firstNames.has(lower) || this.placeNames.has(lower)) return false;
+    const rest = phraseKey(forms.slice(start + 1, end).join(''));
+    return this.placeNames.has(rest) || this.orgNames.has(rest) || this.rules.isGroup(forms, start + 1, end)
+      || this.firstNames.has(phraseKey(forms[start + 1]!));
+  }
+
+  /**
+   * A lone capitalized word right before a lower-case site noun names the place ("the Hatzerim airbase", "Evin prison",
+   * "the Rafah crossing"): GUM annotates it as a place inside the unnamed site ("[Havana] airport"), and the model's
+   * one-word person there becomes that place ("the Ofer prison"). Words usually written in lower case, sentence-initial
+   * words, nationalities, groups, institution words and (when the model found nothing) given names are left alone.
+   */
+  private addSitesBeforeCommonNouns(forms: readonly string[], from: number, to: number, spans: TokenSpan[]): void {
+    const lowers = this.decoder.lowerForms;
+    let added = false;
+    for (let i = from + 1; i + 1 < to; i++) {
+      if (!SITE_NOUNS.has(forms[i + 1]!) || !/^\p{Lu}\p{Ll}+$/u.test(forms[i]!)) continue;
+      if (UPPER_INITIAL.test(forms[i - 1]!) || this.decoder.isCommonWord(i - from)) continue;
+      const key = phraseKey(lowers[i - from]!);
+      if (this.demonyms.has(key) || this.orgWords.has(key) || this.rules.isGroup(forms, i, i + 1)
+        || this.rules.isGroup([forms[i] + 's'], 0, 1) || this.rules.isTitle(forms, i, i + 1)) continue;
+      const inside = spans.find((sp) => sp.start <= i && i < sp.end);
+      // A one-word "person" there is the site's place name too ("the Ofer prison", "the Erez crossing").
+      if (inside) {
+        if (inside.start === i && inside.end === i + 1 && inside.type === PERSON) inside.type = PLACE;
+        continue;
+      }
+      if (this.firstNames.has(key)) continue;
+      spans.push({ start: i, end: i + 1, type: PLACE });
+      added = true;
+    }
+    if (added) spans.sort((a, b) => a.start - b.start);
   }
 
   /** Capitalized plural group names the model left out ("thousands of Palestinians"). */
