@@ -12,7 +12,8 @@ if (!existsSync(here('../../shared/corpora/ud-ewt'))) {
   process.exit(0);
 }
 const runs = [
-  ['Sentence split (EWT test raw text)', 'eval-sentences.ts', ['--corpus', 'ewt']],
+  ['Sentence split (EWT test raw text, sentences joined by spaces)', 'eval-sentences.ts', ['--corpus', 'ewt']],
+  ['Sentence split (EWT test raw text with its paragraph breaks, as CoNLL 2018 gives it)', 'eval-sentences.ts', ['--corpus', 'ewt', '--paragraphs']],
   ['Sentence split (GUM test, paragraphs as in news)', 'eval-sentences.ts', ['--corpus', 'gum', '--paragraphs']],
   ['Tagger (EWT and GUM test, gold tokens)', 'eval-tagger.ts', []],
   ['Parser (EWT test, gold tokens)', 'eval-parser.ts', []],
