@@ -7,12 +7,12 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import { ExtractionSchema } from '../src/schema/index.js';
+import { TEST_PG_URL as PG_URL, postgresDown } from './support/postgres.js';
 
 const root = new URL('..', import.meta.url).pathname;
 /** DATELINE_CLI points the tests at another build of the command. */
 const cli = process.env.DATELINE_CLI ?? join(root, 'dist/cli/main.js');
 const fixtures = join(root, 'test/fixtures/wikinews');
-const PG_URL = process.env.DATELINE_TEST_PG ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 /** Runs the command without blocking the test worker (a long synchronous spawn starves vitest's heartbeat). */
 function run(args: string[], input?: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
@@ -147,10 +147,6 @@ describe('dateline ingest', () => {
   });
 });
 
-async function postgresDown(): Promise<string | null> {
-  const c = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 1500 });
-  try { await c.connect(); return null; } catch (e) { return (e as Error).message || String(e); } finally { await c.end().catch(() => {}); }
-}
 const pgDown = await postgresDown();
 if (pgDown) console.warn(`dateline ingest on PostgreSQL skipped: no server answers at ${PG_URL} (${pgDown}). Start one or set DATELINE_TEST_PG.`);
 

@@ -8,13 +8,12 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { TEST_PG_URL as PG_URL, postgresDown } from './support/postgres.js';
 
 const root = new URL('..', import.meta.url).pathname;
 /** DATELINE_CLI points the tests at another build of the command. */
 const cli = process.env.DATELINE_CLI ?? join(root, 'dist/cli/main.js');
 const fixtures = join(root, 'test/fixtures/wikinews');
-/** The server: DATELINE_TEST_PG, or the local one with trust authentication (as the store conformance suite). */
-const PG_URL = process.env.DATELINE_TEST_PG ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 type Run = { code: number | null; stdout: string; stderr: string };
 /** Runs the command without blocking the test worker (a long synchronous spawn starves vitest's heartbeat). */
@@ -30,18 +29,6 @@ function run(args: string[], input = ''): Promise<Run> {
   });
 }
 
-async function postgresAnswers(): Promise<string | null> {
-  const c = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 1500 });
-  try {
-    await c.connect();
-    await c.query('SELECT 1');
-    return null;
-  } catch (e) {
-    return (e as Error).message || String(e);
-  } finally {
-    await c.end().catch(() => {});
-  }
-}
 
 describe('dateline ingest --queue without PostgreSQL', () => {
   it('exits 2 with E_QUEUE_URL and says to give a postgres:// URL', async () => {
@@ -51,7 +38,7 @@ describe('dateline ingest --queue without PostgreSQL', () => {
   });
 });
 
-const pgDown = await postgresAnswers();
+const pgDown = await postgresDown();
 if (pgDown) {
   console.warn(`Queue: PostgreSQL skipped: no server answers at ${PG_URL} (${pgDown}). Start one or set DATELINE_TEST_PG.`);
   describe.skip(`Queue across machines (no PostgreSQL at ${PG_URL})`, () => { it('needs a server', () => {}); });

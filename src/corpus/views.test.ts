@@ -6,6 +6,7 @@ import { documentFromRecord } from '../ingest/index.js';
 import pg from 'pg';
 import { openStore, PostgresStore, type Store } from '../store/index.js';
 import { claims, disagreements, documents, exportLayer, exportRecords, framing, placesGeoJson, search, speakers } from './views.js';
+import { TEST_PG_URL as PG_URL, postgresDown } from '../../test/support/postgres.js';
 
 const reports = readFileSync(new URL('../../test/fixtures/multi-outlet/reports.jsonl', import.meta.url), 'utf8')
   .trim().split('\n').map((l) => extract(documentFromRecord(JSON.parse(l))));
@@ -133,13 +134,8 @@ function viewSuite(engine: string, open: () => Promise<Store>, destroy: () => Pr
 
 viewSuite('SQLite', () => openStore(':memory:'));
 
-/** The server the PostgreSQL run uses: DATELINE_TEST_PG, or the local one with trust authentication. */
-const PG_URL = process.env.DATELINE_TEST_PG ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const schema = `dateline_views_${process.pid}_${Date.now().toString(36)}`;
-const pgDown = await (async () => {
-  const c = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 1500 });
-  try { await c.connect(); await c.query('SELECT 1'); return null; } catch (e) { return (e as Error).message || String(e); } finally { await c.end().catch(() => {}); }
-})();
+const pgDown = await postgresDown();
 if (pgDown) {
   console.warn(`corpus views: PostgreSQL skipped: no server answers at ${PG_URL} (${pgDown}).`);
   describe.skip(`corpus views on PostgreSQL (no server at ${PG_URL})`, () => { it('needs a server', () => {}); });

@@ -9,6 +9,7 @@ import { documentId } from '../core/ids.js';
 import { extract } from '../extract.js';
 import { documentFromBytes } from '../ingest/index.js';
 import { PostgresStore, SqliteStore, canonicalName, type Store } from './index.js';
+import { TEST_PG_URL as PG_URL, postgresDown } from '../../test/support/postgres.js';
 
 /** How a suite gets a store: open (again) the same location, and remove it at the end. */
 export interface StoreHarness {
@@ -284,23 +285,9 @@ storeConformance('SQLite file', () => {
   };
 });
 
-/** The server the PostgreSQL run uses: DATELINE_TEST_PG, or the local one with trust authentication. */
-const PG_URL = process.env.DATELINE_TEST_PG ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
-async function postgresAnswers(): Promise<string | null> {
-  const c = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 1500 });
-  try {
-    await c.connect();
-    await c.query('SELECT 1');
-    return null;
-  } catch (e) {
-    return (e as Error).message || String(e);
-  } finally {
-    await c.end().catch(() => {});
-  }
-}
 
-const pgDown = await postgresAnswers();
+const pgDown = await postgresDown();
 if (pgDown) {
   console.warn(`Store conformance: PostgreSQL skipped: no server answers at ${PG_URL} (${pgDown}). Start one or set DATELINE_TEST_PG.`);
   describe.skip(`Store conformance: PostgreSQL (no server at ${PG_URL})`, () => { it('needs a server', () => {}); });
