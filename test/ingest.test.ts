@@ -8,24 +8,14 @@ import Database from 'better-sqlite3';
 import pg from 'pg';
 import { ExtractionSchema } from '../src/schema/index.js';
 import { TEST_PG_URL as PG_URL, postgresDown } from './support/postgres.js';
+import { runCli } from './support/cli.js';
 
 const root = new URL('..', import.meta.url).pathname;
 /** DATELINE_CLI points the tests at another build of the command. */
 const cli = process.env.DATELINE_CLI ?? join(root, 'dist/cli/main.js');
 const fixtures = join(root, 'test/fixtures/wikinews');
 
-/** Runs the command without blocking the test worker (a long synchronous spawn starves vitest's heartbeat). */
-function run(args: string[], input?: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [cli, ...args], { cwd: root, stdio: ['pipe', 'pipe', 'pipe'] });
-    let stdout = '', stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => { stdout += d; });
-    child.stderr.setEncoding('utf8').on('data', (d: string) => { stderr += d; });
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(input ?? '');
-  });
-}
+const run = runCli;
 
 /** Reads a store file the way a script would: plain SQL on the documented tables. */
 function query<T>(db: string, sql: string): T[] {

@@ -41,6 +41,24 @@ export function el<K extends keyof HTMLElementTagNameMap>(tag: K, cls?: string, 
   return e;
 }
 
+/** A labelled input of a filter form; an outlet is matched exactly, so its box says so. */
+export function filterField(label: string, name: string, type: string): HTMLLabelElement {
+  const l = el('label', undefined, `${label} `);
+  const input = el('input');
+  input.name = name;
+  input.type = type;
+  if (name === 'outlet') input.placeholder = 'exact name';
+  l.append(input);
+  return l;
+}
+
+/** A filter form's submit button. */
+export function showButton(): HTMLButtonElement {
+  const go = el('button', undefined, 'Show');
+  go.type = 'submit';
+  return go;
+}
+
 /** The article view's address for a stored document, opened at one of its annotations (statement, time, quantity, place). */
 export const documentHref = (document: string, annotation?: string): string =>
   `#document/${encodeURIComponent(document)}${annotation ? `/${encodeURIComponent(annotation)}` : ''}`;

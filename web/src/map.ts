@@ -4,7 +4,7 @@
 // Untrusted text only ever reaches the page through textContent / createElement.
 
 import { land, borders } from 'virtual:world-map';
-import { documentHref, el, loadError, pagedList } from './api.js';
+import { documentHref, el, filterField, loadError, pagedList, showButton } from './api.js';
 
 export interface PlaceItem { name: string; country: string; lat: number; lon: number; kind: string; geonameid: number | null; mentions: number; documents: number }
 interface MentionItem {
@@ -105,18 +105,7 @@ function drawMap(places: PlaceItem[], details: HTMLElement): Node[] {
 function filterForm(): HTMLFormElement {
   const form = el('form', 'map-filters');
   form.setAttribute('aria-label', 'Map filters');
-  for (const [label, name, type] of [['Outlet', 'outlet', 'search'], ['Published from', 'from', 'date'], ['to', 'to', 'date']] as const) {
-    const l = el('label', undefined, `${label} `);
-    const input = el('input');
-    input.name = name;
-    input.type = type;
-    if (name === 'outlet') input.placeholder = 'exact name';
-    l.append(input);
-    form.append(l);
-  }
-  const go = el('button', undefined, 'Show');
-  go.type = 'submit';
-  form.append(go);
+  form.append(filterField('Outlet', 'outlet', 'search'), filterField('Published from', 'from', 'date'), filterField('to', 'to', 'date'), showButton());
   return form;
 }
 

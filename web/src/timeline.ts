@@ -2,7 +2,7 @@
 // first, grouped by day under a simple axis. Statements are coloured by speaker as in the article view; each item
 // links to its document at its evidence. Untrusted text only ever reaches the page through textContent.
 
-import { documentHref, el, loadError, pagedList } from './api.js';
+import { documentHref, el, filterField, loadError, pagedList, showButton } from './api.js';
 import { speakerColours } from './highlight.js';
 
 export interface TimelineItem {
@@ -114,16 +114,7 @@ function timelinePath(form: HTMLFormElement): string {
 function filterForm(): HTMLFormElement {
   const form = el('form', 'tl-filters');
   form.setAttribute('aria-label', 'Timeline filters');
-  const field = (label: string, name: string, type: string) => {
-    const l = el('label', undefined, `${label} `);
-    const input = el('input');
-    input.name = name;
-    input.type = type;
-    if (name === 'outlet') input.placeholder = 'exact name';
-    l.append(input);
-    return l;
-  };
-  form.append(field('From', 'from', 'date'), field('To', 'to', 'date'), field('Speaker', 'speaker', 'search'), field('Outlet', 'outlet', 'search'));
+  form.append(filterField('From', 'from', 'date'), filterField('To', 'to', 'date'), filterField('Speaker', 'speaker', 'search'), filterField('Outlet', 'outlet', 'search'));
   for (const [value, label] of [['statement', 'Statements'], ['time', 'Times'], ['quantity', 'Figures']] as const) {
     const l = el('label', 'check');
     const box = el('input');
@@ -145,9 +136,7 @@ function filterForm(): HTMLFormElement {
   }
   size.append(select);
   form.append(size);
-  const go = el('button', undefined, 'Show');
-  go.type = 'submit';
-  form.append(go);
+  form.append(showButton());
   return form;
 }
 

@@ -44,6 +44,13 @@ export interface TextView {
 const OPENERS = new Set(['\u201C', '\u00AB', '\u201E']);
 const CLOSERS = new Set(['\u201D', '\u00BB']);
 const STRAIGHT = '"';
+/** By char code: is it one of the marks above? Lets the scan skip other characters without building strings. */
+const QUOTE_MARK = (() => {
+  const marks = [...OPENERS, ...CLOSERS, STRAIGHT].map((c) => c.charCodeAt(0));
+  const table = new Uint8Array(Math.max(...marks) + 1);
+  for (const m of marks) table[m] = 1;
+  return table;
+})();
 
 /** Abbreviations after which a period does not end a sentence. */
 const ABBREVIATION = /^(?:mr|mrs|ms|dr|prof|gen|lt|col|sgt|capt|maj|brig|adm|gov|sen|rep|rev|st|jr|sr|no|vs|etc|inc|ltd|co|corp|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|u\.s|u\.k|u\.n|[a-z])$/i;
@@ -95,9 +102,7 @@ function quotesOf(text: string, p: Span, paragraph: number, out: Quotation[]): v
     if (words > 0) out.push({ start, end, closed, paragraph, words });
   };
   for (let i = p.start; i < p.end; i++) {
-    // Most characters are no quotation mark: skip them on the char code (the marks are OPENERS, CLOSERS and STRAIGHT).
-    const code = text.charCodeAt(i);
-    if (code !== 0x201c && code !== 0xab && code !== 0x201e && code !== 0x201d && code !== 0xbb && code !== 0x22) continue;
+    if (QUOTE_MARK[text.charCodeAt(i)] !== 1) continue; // most characters are no quotation mark
     const c = text[i]!;
     if (OPENERS.has(c)) {
       if (open >= 0) push(open, trimEnd(text, i), false);

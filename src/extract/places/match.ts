@@ -117,27 +117,31 @@ function isBroadName(gaz: Gazetteer, word: string, cityPopulation = Infinity): b
   });
 }
 
-interface WordInfo { folded: string; upper: string; variants: readonly Variant[] | undefined; prefix: boolean; word: boolean }
 /**
- * Per gazetteer, each word form's lookups, kept across documents: the same words recur from article to article,
- * and a lookup in the large index costs far more than one in this small map. Read-only data, so sharing is safe.
+ * Per gazetteer, lookups kept across documents: the same words recur from article to article, and a lookup in the
+ * large index costs far more than one in a small map. Read-only data, so sharing is safe.
  */
-const wordInfoCaches = new WeakMap<Gazetteer, Map<string, WordInfo>>();
-/** Distinct forms kept at most (a few MB); past it the cache starts over. */
-const WORD_INFO_LIMIT = 200_000;
-function wordInfoCache(gaz: Gazetteer): Map<string, WordInfo> {
-  let m = wordInfoCaches.get(gaz);
-  if (!m) wordInfoCaches.set(gaz, (m = new Map()));
-  return m;
+class LookupCache<T> {
+  /** Keys kept at most (a few MB); past it the cache starts over. */
+  static readonly LIMIT = 200_000;
+  private readonly byGazetteer = new WeakMap<Gazetteer, Map<string, T>>();
+  of(gaz: Gazetteer): Map<string, T> {
+    let m = this.byGazetteer.get(gaz);
+    if (!m) this.byGazetteer.set(gaz, (m = new Map()));
+    return m;
+  }
+  static put<T>(m: Map<string, T>, key: string, value: T): T {
+    if (m.size >= LookupCache.LIMIT) m.clear();
+    m.set(key, value);
+    return value;
+  }
 }
-/** The same for the keys of two or more words that longestMatch tries. */
+/** Each word form's lookups. */
+interface WordInfo { folded: string; upper: string; variants: readonly Variant[] | undefined; prefix: boolean; word: boolean }
+const wordInfo = new LookupCache<WordInfo>();
+/** The keys of two or more words that longestMatch tries. */
 interface PhraseInfo { variants: readonly Variant[] | undefined; prefix: boolean }
-const phraseInfoCaches = new WeakMap<Gazetteer, Map<string, PhraseInfo>>();
-function phraseInfoCache(gaz: Gazetteer): Map<string, PhraseInfo> {
-  let m = phraseInfoCaches.get(gaz);
-  if (!m) phraseInfoCaches.set(gaz, (m = new Map()));
-  return m;
-}
+const phraseInfo = new LookupCache<PhraseInfo>();
 
 export function matchContext(text: string, gaz: Gazetteer, ner: readonly NerName[], dateline?: { start: number; end: number }): MatchContext {
   const words = splitWords(text);
@@ -168,15 +172,13 @@ export function matchContext(text: string, gaz: Gazetteer, ner: readonly NerName
   const folded: string[] = [], upper: string[] = [];
   const oneWordVariants: (readonly Variant[] | undefined)[] = [];
   const startsLonger = new Uint8Array(n), wordLike = new Uint8Array(n);
-  const seen = wordInfoCache(gaz);
+  const seen = wordInfo.of(gaz);
   for (let i = 0; i < n; i++) {
     const form = words.form[i]!;
     let info = seen.get(form);
     if (!info) {
       const f = fold(form), u = f.toUpperCase();
-      info = { folded: f, upper: u, variants: gaz.index.get(u), prefix: gaz.prefixes.has(u), word: isWord(form) };
-      if (seen.size >= WORD_INFO_LIMIT) seen.clear();
-      seen.set(form, info);
+      info = LookupCache.put(seen, form, { folded: f, upper: u, variants: gaz.index.get(u), prefix: gaz.prefixes.has(u), word: isWord(form) });
     }
     folded.push(info.folded); upper.push(info.upper); oneWordVariants.push(info.variants);
     if (info.prefix) startsLonger[i] = 1;
@@ -300,13 +302,8 @@ function longestMatch(ctx: MatchContext, i: number): Mention | null {
     key = n === 1 ? ctx.upper[i]! : key + ' ' + ctx.upper[i + n - 1]!;
     let phrase: PhraseInfo | undefined;
     if (n > 1) {
-      const cache = phraseInfoCache(gaz);
-      phrase = cache.get(key);
-      if (!phrase) {
-        phrase = { variants: gaz.index.get(key), prefix: gaz.prefixes.has(key) };
-        if (cache.size >= WORD_INFO_LIMIT) cache.clear();
-        cache.set(key, phrase);
-      }
+      const cache = phraseInfo.of(gaz);
+      phrase = cache.get(key) ?? LookupCache.put(cache, key, { variants: gaz.index.get(key), prefix: gaz.prefixes.has(key) });
     }
     const list = n === 1 ? ctx.oneWordVariants[i] : phrase!.variants;
     if (list && (ctx.wordLike[i + n - 1] || w === '.')) {
