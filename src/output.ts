@@ -1,7 +1,8 @@
 // Turns an Analysis into the dateline/1 record every shell prints.
 
 import type { Analysis, Tokens, Tags, Syntax, Sentences } from './core/index.js';
-import { SCHEMA_VERSION, type Extraction, type DocumentRecord } from './schema/index.js';
+import { SCHEMA_VERSION } from './schema/constants.js';
+import type { Extraction, DocumentRecord } from './schema/index.js';
 import type { DefaultLayers } from './pipeline.js';
 import { VERSION } from './version.js';
 

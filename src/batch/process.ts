@@ -5,7 +5,8 @@ import { asProblem, DatelineError, type Problem } from '../core/index.js';
 import { documentFromBytes, type InputUnit, type ReadOptions } from '../ingest/index.js';
 import { extract } from '../extract.js';
 import type { OutputOptions } from '../output.js';
-import { SCHEMA_VERSION, type ErrorRecord, type Extraction } from '../schema/index.js';
+import { SCHEMA_VERSION } from '../schema/constants.js';
+import type { ErrorRecord, Extraction } from '../schema/index.js';
 import { rowsOf, type DocumentRows } from '../store/rows.js';
 
 export interface UnitOptions {

@@ -1,8 +1,9 @@
 // HTML pages to Documents: boilerplate stripped with Mozilla Readability, metadata read from the page.
 // The Document's text is the extracted article (title line, then one paragraph per line); offsets refer to it.
 
-import { parseHTML } from 'linkedom';
-import { Readability } from '@mozilla/readability';
+import { createRequire } from 'node:module';
+import type { parseHTML as ParseHTML } from 'linkedom';
+import type { Readability as ReadabilityClass } from '@mozilla/readability';
 import { problem, type Document, type Problem } from '../core/index.js';
 import { documentFromText, type SourceHints } from './text.js';
 
@@ -35,7 +36,18 @@ export function blockText(root: DomNode): string {
   return lines.join('\n');
 }
 
-type Doc = ReturnType<typeof parseHTML>['document'];
+// Loaded on the first HTML input: linkedom alone costs about 350 ms per thread, and most batches are plain text.
+// Both packages ship CommonJS builds, so a synchronous require keeps the pipeline synchronous.
+let libs: { parseHTML: typeof ParseHTML; Readability: typeof ReadabilityClass } | undefined;
+function htmlLibs(): NonNullable<typeof libs> {
+  if (!libs) {
+    const require = createRequire(import.meta.url);
+    libs = { parseHTML: (require('linkedom') as { parseHTML: typeof ParseHTML }).parseHTML, Readability: (require('@mozilla/readability') as { Readability: typeof ReadabilityClass }).Readability };
+  }
+  return libs;
+}
+
+type Doc = ReturnType<typeof ParseHTML>['document'];
 
 function meta(document: Doc, ...keys: string[]): string | undefined {
   for (const k of keys) {
@@ -61,6 +73,7 @@ function isoDay(value: string | undefined): string | undefined {
 }
 
 export function documentFromHtml(html: string, hints: SourceHints = {}, warnings: Problem[] = []): Document {
+  const { parseHTML, Readability } = htmlLibs();
   const { document } = parseHTML(html);
   const pageTitle = meta(document, 'og:title', 'twitter:title') ?? document.querySelector('title')?.textContent?.trim();
   const published = isoDay(meta(document, 'article:published_time', 'og:published_time', 'datePublished', 'date', 'pubdate', 'DC.date.issued'))

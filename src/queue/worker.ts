@@ -4,7 +4,8 @@
 
 import type { Problem } from '../core/index.js';
 import type { PutItem, Store } from '../store/index.js';
-import { SCHEMA_VERSION, type Extraction } from '../schema/index.js';
+import { SCHEMA_VERSION } from '../schema/constants.js';
+import type { Extraction } from '../schema/index.js';
 import type { UnitResult } from '../batch/process.js';
 import { isDocumentJob, unitOfJob } from './job.js';
 import { ExtractPool } from './pool.js';

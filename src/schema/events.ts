@@ -1,6 +1,7 @@
 // Events and framing: layers reserved in dateline/1 and filled by later stages.
 
 import { z } from 'zod';
+import { FRAMING_CATEGORIES } from './constants.js';
 import { ProvenanceSchema } from './common.js';
 
 export const EventSchema = z.object({
@@ -17,7 +18,7 @@ export const FramingSchema = z.object({
   start: z.number().int().nonnegative(),
   end: z.number().int().nonnegative(),
   term: z.string(),
-  category: z.enum(['loaded_label', 'delegitimizing', 'glorifying', 'dehumanizing', 'euphemism', 'accusatory']),
+  category: z.enum(FRAMING_CATEGORIES),
   referent_type: z.string().describe('what kind of thing the term names: government, armed group, the dead, ...'),
   referent: z.string().optional().describe('who or what it names, from the lexicon or the words around it'),
   provenance: ProvenanceSchema,

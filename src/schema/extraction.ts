@@ -9,7 +9,9 @@ import { TimeSchema } from './times.js';
 import { PlaceSchema } from './places.js';
 import { EventSchema, FramingSchema } from './events.js';
 
-export const SCHEMA_VERSION = 'dateline/1';
+import { SCHEMA_VERSION } from './constants.js';
+
+export { SCHEMA_VERSION };
 
 export const DocumentSchema = z.object({
   id: z.string().describe('hash of the normalized text and source: stable across runs'),

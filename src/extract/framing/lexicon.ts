@@ -1,9 +1,10 @@
 // Loads the framing lexicon (lexicon.tsv beside this file) and compiles it into one matcher.
 
 import { readFileSync } from 'node:fs';
-import { FramingSchema, type Framing } from '../../schema/index.js';
+import type { Framing } from '../../schema/index.js';
+import { FRAMING_CATEGORIES } from '../../schema/constants.js';
 
-const CATEGORIES = FramingSchema.shape.category;
+const CATEGORIES: ReadonlySet<string> = new Set(FRAMING_CATEGORIES);
 
 export interface FramingTerm {
   term: string;
@@ -37,9 +38,8 @@ export function parseLexicon(tsv: string): FramingTerm[] {
     if (!line.trim() || line.startsWith('#')) continue;
     const [term, category, referentType, referent, source] = line.split('\t').map((c) => c.trim());
     if (!term || !category || !referentType || !source) throw new Error(`framing lexicon: incomplete row: ${line}`);
-    const cat = CATEGORIES.safeParse(category);
-    if (!cat.success) throw new Error(`framing lexicon: unknown category ${JSON.stringify(category)} for ${JSON.stringify(term)}; use one of ${CATEGORIES.options.join(', ')}`);
-    out.push({ term, category: cat.data, referentType, ...(referent && referent !== '-' ? { referent } : {}), source });
+    if (!CATEGORIES.has(category)) throw new Error(`framing lexicon: unknown category ${JSON.stringify(category)} for ${JSON.stringify(term)}; use one of ${FRAMING_CATEGORIES.join(', ')}`);
+    out.push({ term, category: category as Framing['category'], referentType, ...(referent && referent !== '-' ? { referent } : {}), source });
   }
   return out;
 }

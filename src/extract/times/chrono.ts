@@ -2,7 +2,8 @@
 // ("23:00 GMT", "10:56 am", "14:00 UTC+3") and "yesterday/today/tomorrow". Its relative-date and weekday parsers are
 // left out: they turn durations into dates and prefer the future for bare weekdays, which news reports contradict.
 
-import * as chrono from 'chrono-node';
+// The English entry point only: the package root also loads every other locale (about 200 ms per thread).
+import * as chrono from 'chrono-node/en';
 import { ZONES } from './lexicon.js';
 import type { Candidate, Point } from './types.js';
 
@@ -59,7 +60,7 @@ let engine: chrono.Chrono | undefined;
 
 function chronoEngine(): chrono.Chrono {
   if (engine) return engine;
-  const base = chrono.en.casual;
+  const base = chrono.casual;
   engine = new chrono.Chrono({
     parsers: base.parsers.filter((p) => KEPT_PARSERS.has(p.constructor.name)),
     refiners: [dropLooseClockTimes, ...base.refiners.filter((r) => KEPT_REFINERS.has(r.constructor.name))],
