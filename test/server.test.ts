@@ -95,3 +95,43 @@ describe('HTTP API with a store', () => {
     }
   });
 });
+
+// `dateline serve` extracts on a thread pool (the built threads: npm test builds first). The pool must answer
+// exactly as the server thread does: same records, same errors, and requests in flight together stay apart.
+describe('HTTP API extracting on threads', () => {
+  it('gives the in-process answers, for concurrent requests too', async () => {
+    const { existsSync } = await import('node:fs');
+    const built = new URL('../dist/server/app.js', import.meta.url);
+    if (!existsSync(built)) throw new Error('dist/ is missing: run `npm run build` (npm test does) before this suite');
+    const { createApp: createBuiltApp } = await import(built.href);
+    const { ExtractPool } = await import(new URL('../dist/queue/pool.js', import.meta.url).href);
+    const pool = new ExtractPool(2);
+    try {
+      await pool.ready();
+      const threaded = createBuiltApp({ maxBodyBytes: 200_000, pool });
+      const local = createBuiltApp({ maxBodyBytes: 200_000 });
+      const ask = (a: typeof app, body: unknown) =>
+        a.request('/api/extract', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      const dir = new URL('./fixtures/wikinews/', import.meta.url);
+      const { readdirSync } = await import('node:fs');
+      const texts = readdirSync(dir).filter((f) => f.endsWith('.txt')).slice(0, 4).map((f) => readFileSync(new URL(f, dir), 'utf8'));
+      const bodies: unknown[] = [
+        ...texts.map((text, i) => ({ text, outlet: 'Wikinews', ...(i === 0 ? { tokens: true } : {}), ...(i === 1 ? { published: '2020-02-02' } : {}) })),
+        { html: '<html><head><title>T</title></head><body><p>Officials said 3 people died in Gaza on Friday.</p></body></html>', published: '2020-02-02' },
+        { text: '   ' },
+        { text: 'Police said 12 people were hurt.', published: '2021-02-30' },
+      ];
+      // All at once on the pool: two threads, seven documents.
+      const answers = await Promise.all(bodies.map((b) => ask(threaded, b)));
+      for (const [i, b] of bodies.entries()) {
+        const mine = answers[i]!, ref = await ask(local, b);
+        expect(mine.status, JSON.stringify(b).slice(0, 60)).toBe(ref.status);
+        expect(mine.headers.get('content-type')).toMatch(/^application\/json/);
+        expect(await mine.json()).toEqual(await ref.json());
+      }
+      expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200, 200, 422, 400]);
+    } finally {
+      await pool.close();
+    }
+  }, 60_000);
+});

@@ -7,8 +7,9 @@ import type { InputUnit, ReadOptions } from '../ingest/index.js';
 import { errorRecord, type UnitResult } from '../batch/process.js';
 import { DatelineError, type Problem } from '../core/index.js';
 import type { ThreadRequest } from './thread.js';
+import type { OutputOptions } from '../output.js';
 
-interface Task { seq: number; unit: InputUnit; read: ReadOptions; resolve: (r: UnitResult) => void }
+interface Task { seq: number; unit: InputUnit; read: ReadOptions; output?: OutputOptions; resolve: (r: UnitResult) => void }
 
 export class ExtractPool {
   readonly threads: number;
@@ -27,10 +28,10 @@ export class ExtractPool {
   }
 
   /** Extracts one document on a free thread; never rejects (a failure is an error result, as in a batch). */
-  run(unit: InputUnit, read: ReadOptions): Promise<UnitResult> {
+  run(unit: InputUnit, read: ReadOptions, output?: OutputOptions): Promise<UnitResult> {
     if (this.closed) return Promise.resolve(failure(unit, 'the extraction pool is closed'));
     return new Promise((resolve) => {
-      this.backlog.push({ seq: this.seq++, unit, read, resolve });
+      this.backlog.push({ seq: this.seq++, unit, read, ...(output ? { output } : {}), resolve });
       this.dispatch();
     });
   }
@@ -60,7 +61,7 @@ export class ExtractPool {
       const w = this.idle.pop()!;
       const t = this.backlog.shift()!;
       this.busy.set(w, t);
-      const msg: ThreadRequest = { seq: t.seq, unit: t.unit, read: t.read };
+      const msg: ThreadRequest = { seq: t.seq, unit: t.unit, read: t.read, ...(t.output ? { output: t.output } : {}) };
       w.postMessage(msg);
     }
   }

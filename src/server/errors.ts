@@ -1,7 +1,7 @@
 // HTTP errors as data: every error body is { error: { code, message, field? } }, with a status that fits.
 
 import type { Context } from 'hono';
-import { DatelineError, type Code } from '../core/index.js';
+import { DatelineError, type Code, type Problem } from '../core/index.js';
 
 export class HttpError extends Error {
   constructor(readonly status: 400 | 401 | 403 | 404 | 408 | 413 | 415 | 422 | 500 | 503, readonly code: string, message: string, readonly field?: string) {
@@ -18,4 +18,9 @@ export function errorResponse(c: Context, e: unknown): Response {
   if (e instanceof DatelineError) return c.json({ error: { code: e.code, message: e.message } }, STATUS[e.code] ?? 500);
   console.error(e);
   return c.json({ error: { code: 'E_INTERNAL', message: 'the server failed on this request; see its log' } }, 500);
+}
+
+/** A failure reported as data (by an extraction thread) as the error the same failure thrown here would give. */
+export function problemError(p: Problem): HttpError {
+  return new HttpError(STATUS[p.code] ?? 500, p.code, p.message);
 }
