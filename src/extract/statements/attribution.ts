@@ -1104,6 +1104,8 @@ class Analyzer {
       // "the number of particles that should …": a relative clause inside a noun phrase, not a reported clause.
       if (subject > 0 && /^(?:that|which|who|whom|whose)$/.test(x.lower)) return false;
       if (x.upos) {
+        // "a policy of turning away boats": a gerund after a preposition belongs to the noun phrase, it is not the clause's verb.
+        if (VERB_TAGS.has(x.upos) && subject > 0 && x.lower.endsWith('ing') && w[i - 1]!.upos === 'ADP') { subject++; continue; }
         if (VERB_TAGS.has(x.upos) && !(HYPHENATED.test(x.text) && subject === 0)) return subject > 0;
         if (x.upos === 'ADV' && subject > 0) continue;
         if (VERB_TAGS.has(x.upos) && HYPHENATED.test(x.text)) { subject++; continue; } // "left-wing", "Saudi-led": modifiers
