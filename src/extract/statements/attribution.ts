@@ -78,6 +78,8 @@ const NEGATIONS = new Set(['not', "n't", 'never', 'no']);
 const WH_WORDS = new Set(['why', 'whether', 'how', 'what', 'when', 'where', 'who', 'which', 'if']);
 const QUANTIFIER_LEADS = new Set(['at', 'more', 'less', 'fewer', 'as', 'up', 'nearly', 'about', 'around', 'almost', 'roughly', 'over', 'some', 'another', 'just', 'only', 'approximately']);
 const NOUNISH_TAGS = new Set(['NOUN', 'PROPN', 'ADJ', 'NUM', 'DET']);
+/** Words that open a clause; an "according to X," right after one (and its comma) scopes over that clause. */
+const CLAUSE_OPENERS = new Set(['which', 'who', 'whom', 'whose', 'that', 'because', 'while', 'although', 'though', 'whereas', 'but', 'and', 'since', 'where', 'when']);
 
 /** A word that belongs to a title before a name: an office or rank, or a demonym ("Israeli Defense Minister"). */
 function isTitleWord(lower: string): boolean {
@@ -605,7 +607,10 @@ class Analyzer {
       if (src) { np = src; npEnd = w.findIndex((y) => y.start >= src.end); }
     }
     let content: Span | undefined;
-    const before = k > 0 && isComma(w[k - 1]);
+    // "boats which, according to AFP, the UN criticised", "said that, according to police, 12 died": the source
+    // governs the clause the word before its comma opens, which goes on after it.
+    const opensClause = k > 1 && CLAUSE_OPENERS.has(w[k - 2]!.lower);
+    const before = k > 0 && isComma(w[k - 1]) && !opensClause;
     if (before) {
       let from = 0;
       while (from < k && PUNCT.test(w[from]!.text) && w[from]!.quote < 0) from++;

@@ -154,6 +154,11 @@ describe('statements: other cues', () => {
   it('reads "according to" before and after the content', () => {
     expect(said('According to the health ministry, 12 people were killed.')).toMatchObject([{ cue: 'according to', content: '12 people were killed', speaker: 'the health ministry' }]);
     expect(said('Twelve people were killed overnight, according to Reuters.')).toMatchObject([{ cue: 'according to', content: 'Twelve people were killed overnight', speaker: 'Reuters' }]);
+    // Right after a word that opens a clause, the source governs that clause, which goes on after it.
+    expect(said('They kept a policy of turning boats away which, according to AFP, the United Nations has criticised.'))
+      .toMatchObject([{ cue: 'according to', content: 'the United Nations has criticised', speaker: 'AFP' }]);
+    expect(said('The ministry said that, according to local officials, 40 people were missing.'))
+      .toEqual(expect.arrayContaining([expect.objectContaining({ cue: 'according to', content: '40 people were missing', speaker: 'local officials' })]));
   });
 
   it('gives relayed content to the quoted source ("according to X, quoting Y")', () => {
