@@ -599,6 +599,16 @@ class Analyzer {
       const author = this.npForward(w, after + 1, w.length, 8);
       if (author) np = { ...author, start: np.start };
     }
+    // "According to Afghan Ambassador to the United States Hamdullah Mohib, C": at the head of a sentence the source
+    // phrase runs to its comma, however long its description.
+    if (k === 0 || k === 1 && PUNCT.test(w[0]!.text)) {
+      const comma = w.findIndex((y, i) => i > k + 1 && isComma(y));
+      const cut = w.findIndex((y) => y.start >= np!.end);
+      if (comma > cut && cut > 0 && comma - (k + 2) <= 14 && w.slice(cut, comma).some((y) => y.cap) && !w.slice(k + 2, comma).some((y) => y.quote >= 0 || VERB_TAGS.has(y.upos) && !y.cap)) {
+        const words = w.slice(k + 2, comma);
+        np = { start: words[0]!.start, end: words[words.length - 1]!.end, words, roles: [] };
+      }
+    }
     const source = np;
     let npEnd = w.findIndex((y) => y.start >= source.end);
     // "According to Yonhap, quoting KCNA, …": the quoted source governs the content; the first one only relays it.
@@ -852,7 +862,10 @@ class Analyzer {
 
   private isAppositive(seg: readonly Word[]): boolean {
     const f = seg[0]!;
-    return f.lower === 'a' || f.lower === 'an' || /^\d+$/.test(f.text) || f.lower === 'who' || f.lower === 'which' || f.lower === 'whose' || f.lower === 'the' && seg.some((x) => x.lower === 'of' || PERSON_NOUNS.has(x.lower)) && !seg.some((x) => x.cap && !DETERMINERS.has(x.lower) && x !== seg[0]) && seg.length > 2;
+    // "editor at large at the Saudi Gazette", "senior editor of …": a role with no article, as news writes appositions.
+    const bareRole = !f.cap && seg.length > 1 && seg.slice(0, 3).findIndex((x) => PERSON_NOUNS.has(x.lower)) >= 0
+      && seg.slice(0, seg.slice(0, 3).findIndex((x) => PERSON_NOUNS.has(x.lower))).every((x) => !x.cap && !NP_PREPOSITIONS.has(x.lower));
+    return bareRole || f.lower === 'a' || f.lower === 'an' || /^\d+$/.test(f.text) || f.lower === 'who' || f.lower === 'which' || f.lower === 'whose' || f.lower === 'the' && seg.some((x) => x.lower === 'of' || PERSON_NOUNS.has(x.lower)) && !seg.some((x) => x.cap && !DETERMINERS.has(x.lower) && x !== seg[0]) && seg.length > 2;
   }
 
   private isDescription(words: readonly Word[]): boolean {
@@ -1290,6 +1303,14 @@ class Analyzer {
       let placeCut = -1;
       for (let i = 0; i < run.length - 1; i++) if (isPlace(run[i]!)) placeCut = i;
       if (placeCut >= 0 && run.length - placeCut - 1 >= 1) { affiliations.push(run[placeCut]!.text); run = run.slice(placeCut + 1); roleEnd = words.indexOf(run[0]!); }
+      // "ambassador to the United Nations Gilad Erdan": an organization the NER names right before the person it names.
+      const person = nerAtEnd.find((n) => n.type === 'person');
+      const cut = person ? run.findIndex((x) => x.start >= person.start) : -1;
+      if (cut > 0 && ner.some((n) => n.type !== 'person' && n.start <= run[0]!.start && n.end >= run[cut - 1]!.end && n.end <= person!.start)) {
+        affiliations.push(this.textOf(run.slice(0, cut)));
+        run = run.slice(cut);
+        roleEnd = words.indexOf(run[0]!);
+      }
     }
     if (!run.length) return undefined;
     const before = words.slice(0, roleEnd);

@@ -58,6 +58,23 @@ describe('statements: where the speaker stands', () => {
     expect(entities.find((e) => e.name === 'Maria Lopez')?.roles).toContain('a senior adviser to the health minister');
   });
 
+  it('skips a role written without an article ("X, editor at large at the Y Gazette, said")', () => {
+    // News writes appositions without "a"/"the"; the organization at their end is an affiliation, not the speaker.
+    expect(said('“It could have been much worse,” Khaled Saleh, editor at large at the Gulf Gazette, said.'))
+      .toMatchObject([{ content: '“It could have been much worse,”', speaker: 'Khaled Saleh' }]);
+    expect(said('Dana Levi, chief financial officer at the Tel Aviv Museum, said 500 works were lent.'))
+      .toMatchObject([{ content: '500 works were lent', speaker: 'Dana Levi' }]);
+    expect(said('Omar Nasser, chief financial officer at the Ramallah Museum, said 500 works were lent.'))
+      .toMatchObject([{ content: '500 works were lent', speaker: 'Omar Nasser' }]);
+  });
+
+  it('reads a long source phrase after a sentence-initial "According to" up to its comma', () => {
+    expect(said('According to Afghan Ambassador to the United States Hamdullah Mohib, the team shows real progress.'))
+      .toMatchObject([{ cue: 'according to', content: 'the team shows real progress' }]);
+    expect(said('According to Israeli Ambassador to the United Kingdom Tzipi Hotovely, the talks made real progress.'))
+      .toMatchObject([{ cue: 'according to', content: 'the talks made real progress' }]);
+  });
+
   it('takes the cue-last source of a sentence ("…, the ministry said on Friday")', () => {
     expect(said('Twelve people were killed in the blast, the ministry said on Friday.')).toMatchObject([
       { kind: 'indirect', content: 'Twelve people were killed in the blast', speaker: 'the ministry' },
@@ -220,6 +237,18 @@ describe('statements: through the full pipeline (tokenizer, tagger, parser, NER)
     const text = 'Maria Lopez, who had met the family, told reporters they were safe.';
     const out = extract(text);
     expect(out.statements.map((s) => [s.speaker.name, text.slice(s.content.start, s.content.end)])).toEqual([['Maria Lopez', 'they were safe']]);
+  });
+
+  it('names the person at the end of a long "According to" source phrase, the office kept as a role', async () => {
+    const { extract } = await import('../../extract.js');
+    for (const [text, name, role] of [
+      ['According to Afghan Ambassador to the United States Hamdullah Mohib, the team shows real progress.', 'Hamdullah Mohib', 'Afghan Ambassador to the United States'],
+      ['According to Pakistani Ambassador to the United States Masood Khan, the team shows real progress.', 'Masood Khan', 'Pakistani Ambassador to the United States'],
+    ] as const) {
+      const out = extract(text);
+      expect(out.statements.map((s) => [s.speaker.name, text.slice(s.content.start, s.content.end)])).toEqual([[name, 'the team shows real progress']]);
+      expect(out.entities.find((e) => e.name === name)?.roles).toContain(role);
+    }
   });
 });
 
