@@ -78,6 +78,8 @@ const NEGATIONS = new Set(['not', "n't", 'never', 'no']);
 const WH_WORDS = new Set(['why', 'whether', 'how', 'what', 'when', 'where', 'who', 'which', 'if']);
 const QUANTIFIER_LEADS = new Set(['at', 'more', 'less', 'fewer', 'as', 'up', 'nearly', 'about', 'around', 'almost', 'roughly', 'over', 'some', 'another', 'just', 'only', 'approximately']);
 const NOUNISH_TAGS = new Set(['NOUN', 'PROPN', 'ADJ', 'NUM', 'DET']);
+/** Prepositions that attach inside a noun phrase ("obsession with celebrities") far more often than to a verb. */
+const NP_INNER_PREPOSITIONS = new Set(['with', 'about', 'between', 'among', 'against']);
 /** Words that open a clause; an "according to X," right after one (and its comma) scopes over that clause. */
 const CLAUSE_OPENERS = new Set(['which', 'who', 'whom', 'whose', 'that', 'because', 'while', 'although', 'though', 'whereas', 'but', 'and', 'since', 'where', 'when']);
 
@@ -582,7 +584,8 @@ class Analyzer {
     }
     if (!at.np && at.sharesWith === undefined) return;
     at.kind = this.kindOf(at.content);
-    if (at.kind === 'direct') return; // the quotation itself was already taken, or is not speech
+    // A quotation as the whole content ("wrote that “…”") is direct speech, unless the quotation pass already took it.
+    if (at.kind === 'direct' && (!hasThat || this.out.some((o) => o.content.start < at.content.end && at.content.start < o.content.end))) return;
     this.usedCues.add(x.start);
     this.channelNear(at, s, k, cue);
     this.out.push(at);
@@ -620,11 +623,14 @@ class Analyzer {
     // "boats which, according to AFP, the UN criticised", "said that, according to police, 12 died": the source
     // governs the clause the word before its comma opens, which goes on after it.
     const opensClause = k > 1 && CLAUSE_OPENERS.has(w[k - 2]!.lower);
-    const before = k > 0 && isComma(w[k - 1]) && !opensClause;
+    // "… about 6 million visitors according to the event website.": the source closes the sentence, no comma needed.
+    const closes = k >= 3 && !isComma(w[k - 1]) && (npEnd < 0 || w.slice(npEnd).every((y) => PUNCT.test(y.text) && y.quote < 0));
+    const before = k > 0 && (isComma(w[k - 1]) || closes) && !opensClause;
     if (before) {
       let from = 0;
       while (from < k && PUNCT.test(w[from]!.text) && w[from]!.quote < 0) from++;
-      if (k - 1 - from >= 3) content = this.spanOf(w, from, k - 1);
+      const end = closes ? k : k - 1;
+      if (end - from >= 3) content = this.spanOf(w, from, end);
     } else {
       // Skip the rest of the source phrase up to its comma ("a Datafolha poll released Thursday,"); without a comma nearby the content starts after the source.
       let i = npEnd < 0 ? w.length : npEnd;
@@ -1128,6 +1134,9 @@ class Analyzer {
         if (x.upos === 'ADV' && subject > 0) continue;
         if (VERB_TAGS.has(x.upos) && HYPHENATED.test(x.text)) { subject++; continue; } // "left-wing", "Saudi-led": modifiers
         if (x.upos === 'PRON' || NOUNISH_TAGS.has(x.upos) || x.upos === 'PROPN' || x.upos === 'ADP' && x.lower === 'of' || x.upos === 'PUNCT' && x.quote >= 0) { subject++; continue; }
+        // "Warhol's obsession with celebrities began": a prepositional phrase inside the subject.
+        // Only prepositions that rarely start an adverbial: "a ceasefire after the rocket fire eroded …" is an object and a clause.
+        if (x.upos === 'ADP' && subject > 0 && NP_INNER_PREPOSITIONS.has(x.lower) && w[i + 1] && (NOUNISH_TAGS.has(w[i + 1]!.upos) || w[i + 1]!.upos === 'PROPN' || w[i + 1]!.upos === 'PRON')) continue;
         return false;
       }
       if (AUXILIARIES.has(x.lower) || IRREGULAR_VERBS.has(x.lower) && subject > 0) return subject > 0;

@@ -239,6 +239,13 @@ describe('statements: through the full pipeline (tokenizer, tagger, parser, NER)
     expect(out.statements.map((s) => [s.speaker.name, text.slice(s.content.start, s.content.end)])).toEqual([['Maria Lopez', 'they were safe']]);
   });
 
+  it('reads "according to X" that closes a sentence without a comma', async () => {
+    const { extract } = await import('../../extract.js');
+    const text = 'This year the city expects about 6 million visitors according to the event website.';
+    expect(extract(text).statements.map((s) => [s.cue.lemma, s.speaker.name, text.slice(s.content.start, s.content.end)]))
+      .toEqual([['according to', 'the event website', 'This year the city expects about 6 million visitors']]);
+  });
+
   it('names the person at the end of a long "According to" source phrase, the office kept as a role', async () => {
     const { extract } = await import('../../extract.js');
     for (const [text, name, role] of [

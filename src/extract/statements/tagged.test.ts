@@ -7,7 +7,7 @@ import { entitiesStage } from '../entities/index.js';
 import { statementsStage } from './index.js';
 
 // A toy tagger for the test sentences: enough to drive the tagged branches, not a model.
-const VERBS = new Set(['said', 'says', 'told', 'added', 'reported', 'announced', 'congratulated', 'were', 'was', 'had', 'would', 'killed', 'hit', 'died', 'raised', 'runs', 'is', 'called', 'estimated', 'left', 'remains', 'maintained', 'turning', 'criticised', 'insisted', 'keeping', 'fighting']);
+const VERBS = new Set(['said', 'says', 'told', 'added', 'reported', 'announced', 'congratulated', 'were', 'was', 'had', 'would', 'killed', 'hit', 'died', 'raised', 'runs', 'is', 'called', 'estimated', 'left', 'remains', 'maintained', 'turning', 'criticised', 'insisted', 'keeping', 'fighting', 'explained', 'began', 'collected', 'announced', 'eroded', 'wrote', 'rose']);
 const DETS = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her']);
 const ADPS = new Set(['in', 'on', 'at', 'of', 'to', 'for', 'with', 'after', 'by']);
 const PRONS = new Set(['he', 'she', 'it', 'they', 'we', 'i']);
@@ -59,6 +59,16 @@ describe('statements with tags', () => {
   it('still leaves out acts with no proposition', () => {
     expect(said('The president congratulated the nation on Sunday.')).toEqual([]);
     expect(said('The government announced new tariffs on steel.')).toEqual([]);
+  });
+
+  it('reads a prepositional phrase inside the reported subject, but not an adverbial after an object', () => {
+    expect(said('Kristin Wilkins explained his obsession with celebrities began in school.')).toMatchObject([{ speaker: 'Kristin Wilkins', content: 'his obsession with celebrities began in school' }]);
+    expect(said('Israel announced a ceasefire after the rocket fire eroded the morale of its army.')).toEqual([]);
+    expect(said('Hamas announced a ceasefire after the air strikes eroded the morale of its fighters.')).toEqual([]);
+  });
+
+  it('takes "wrote that “…”" as direct speech', () => {
+    expect(said('The ministry wrote that “the crossing will stay closed until further notice.”')).toMatchObject([{ kind: 'direct', speaker: 'The ministry', content: '“the crossing will stay closed until further notice.”' }]);
   });
 
   it('takes "maintained a policy of turning ..." for an act, and "maintained that ..." for a statement, whoever the parties', () => {
