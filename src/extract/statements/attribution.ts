@@ -472,6 +472,8 @@ class Analyzer {
     } else if (prev?.lower === 'and') {
       this.speakerFromSubject(at, s, k);
       at.rule = 'indirect.coordinated';
+    } else if (isComma(prev) && this.invertedInside(w, k)) {
+      // "Institutional recipients, said Mauer, are required …": the speaker follows the cue (below).
     } else {
       const sp = this.speakerBefore(at, s, k);
       contentBefore = sp;
@@ -516,6 +518,9 @@ class Analyzer {
       contentBefore = prevIdx;
       i = w.length;
       at.rule = 'indirect.cue-last.inverted';
+      // "Institutional recipients, said Mauer, are required to …": the reported clause goes on after the speaker.
+      const next = w[after + 1];
+      if (after > 0 && isComma(w[after]) && !at.np.roles.length && next && !next.cap && next.quote < 0 && !CONTENT_STOPS.has(next.lower)) i = after;
     }
     i = this.skipAdverbials(at, w, i, cue);
     let hasThat = false;
@@ -591,6 +596,18 @@ class Analyzer {
     this.out.push(at);
   }
 
+  /** Whether cue k is ", said X," inside the reported clause: a noun phrase after it, a comma, and the clause going on in lower case. */
+  private invertedInside(w: readonly Word[], k: number): boolean {
+    const np = this.npForward(w, k + 1, w.length);
+    if (!np) return false;
+    const a = w.findIndex((y) => y.start >= np.end);
+    const next = w[a + 1];
+    if (a < 0 || !isComma(w[a]) || !next || next.cap || next.quote >= 0 || CONTENT_STOPS.has(next.lower)) return false;
+    let e = a + 1;
+    while (e < w.length && !PUNCT.test(w[e]!.text)) e++;
+    return !this.isAppositive(w.slice(a + 1, e));
+  }
+
   /** "According to X, C." / "C, according to X." */
   private accordingTo(s: Sentence, k: number): void {
     const w = s.words;
@@ -618,6 +635,16 @@ class Analyzer {
     if (npEnd > 0 && isComma(w[npEnd]) && /^(?:quoting|citing)$/.test(w[npEnd + 1]?.lower ?? '')) {
       const src = this.npForward(w, npEnd + 2, w.length, 10);
       if (src) { np = src; npEnd = w.findIndex((y) => y.start >= src.end); }
+    }
+    // "According to the Afghan team's coach, Alireza Mehraban, C": a description, then the name in apposition.
+    if (npEnd > 0 && isComma(w[npEnd]) && PERSON_NOUNS.has(np.words[np.words.length - 1]!.lower)) {
+      let e = npEnd + 1;
+      while (e < w.length && e - npEnd <= 4 && (w[e]!.cap || NAME_PARTICLES.has(w[e]!.lower)) && !PUNCT.test(w[e]!.text)) e++;
+      if (e > npEnd + 1 && isComma(w[e]) && w[npEnd + 1]!.cap) {
+        const words = w.slice(npEnd + 1, e);
+        np = { start: words[0]!.start, end: words[words.length - 1]!.end, words, roles: [this.textOf(np.words as Word[])] };
+        npEnd = e;
+      }
     }
     let content: Span | undefined;
     // "boats which, according to AFP, the UN criticised", "said that, according to police, 12 died": the source
@@ -996,6 +1023,8 @@ class Analyzer {
       while (j < limit && !PUNCT.test(w[j]!.text)) j++;
       const seg = w.slice(i + 1, j);
       if (!seg.length || !(this.isAppositive(seg) || seg.every((x) => this.nounish(x)))) break;
+      // "the report, Gaza, Rafah and Khan Younis were hit": names in a list, not an apposition.
+      if (seg.every((x) => x.cap) && isComma(w[j]) && w[j + 1] && (w[j + 1]!.cap || w[j + 1]!.lower === 'and')) break;
       if (!/^\d+$/.test(seg[0]!.text) || seg.length > 1) roles.push(this.textOf(seg));
       i = j;
     }
@@ -1229,7 +1258,8 @@ class Analyzer {
     // A document speaking for its owner: "A coalition statement said" -> the coalition.
     const lastW = words[words.length - 1]!;
     let core = words;
-    if (CHANNEL_HEADS.has(lastW.lower) && words.length > 1) core = words.slice(0, -1);
+    // "the report" alone names no owner: it stays the source.
+    if (CHANNEL_HEADS.has(lastW.lower) && words.slice(0, -1).some((x) => !DETERMINERS.has(x.lower))) core = words.slice(0, -1);
     const parts = this.nameParts(core);
     if (parts) {
       const e = reg.name(parts.span, parts.text, parts.type, parts.titles);

@@ -68,6 +68,21 @@ describe('statements: where the speaker stands', () => {
       .toMatchObject([{ content: '500 works were lent', speaker: 'Omar Nasser' }]);
   });
 
+  it('reads ", said X," inside the reported clause', () => {
+    expect(said('The crossings, said the army, will stay closed until Sunday.')).toMatchObject([{ speaker: 'the army', content: 'The crossings, said the army, will stay closed until Sunday' }]);
+    expect(said('The crossings, said Hamas, will stay closed until Sunday.')).toMatchObject([{ speaker: 'Hamas', content: 'The crossings, said Hamas, will stay closed until Sunday' }]);
+    // Not when the speaker's apposition or an "adding" clause follows.
+    expect(said('Twelve people were killed, said the ministry, adding that the toll could rise.').map((x) => x.content)).toEqual(['Twelve people were killed', 'the toll could rise']);
+  });
+
+  it('takes the name in apposition after "According to the <role>,"', () => {
+    expect(said('According to the army spokesman, Avichay Adraee, the strikes hit militant targets.')).toMatchObject([{ speaker: 'Avichay Adraee', content: 'the strikes hit militant targets' }]);
+    expect(said('According to the Hamas spokesman, Fawzi Barhoum, the strikes hit civilian homes.')).toMatchObject([{ speaker: 'Fawzi Barhoum', content: 'the strikes hit civilian homes' }]);
+    // A list of places after the source is content, and "the report" is its own source.
+    expect(said('According to the report, Gaza, Rafah and Khan Younis were hit.')).toMatchObject([{ speaker: 'the report', content: 'Gaza, Rafah and Khan Younis were hit' }]);
+    expect(said('According to the report, Sderot, Ashkelon and Ashdod were hit.')).toMatchObject([{ speaker: 'the report', content: 'Sderot, Ashkelon and Ashdod were hit' }]);
+  });
+
   it('reads a long source phrase after a sentence-initial "According to" up to its comma', () => {
     expect(said('According to Afghan Ambassador to the United States Hamdullah Mohib, the team shows real progress.'))
       .toMatchObject([{ cue: 'according to', content: 'the team shows real progress' }]);
