@@ -895,9 +895,10 @@ class Analyzer {
 
   private isAppositive(seg: readonly Word[]): boolean {
     const f = seg[0]!;
-    // "editor at large at the Saudi Gazette", "senior editor of …": a role with no article, as news writes appositions.
-    const bareRole = !f.cap && seg.length > 1 && seg.slice(0, 3).findIndex((x) => PERSON_NOUNS.has(x.lower)) >= 0
-      && seg.slice(0, seg.slice(0, 3).findIndex((x) => PERSON_NOUNS.has(x.lower))).every((x) => !x.cap && !NP_PREPOSITIONS.has(x.lower));
+    // "editor at large at the Saudi Gazette", "Panama coach", "USI associate professor of art history": a role with no
+    // article, as news writes appositions (the role noun itself in lower case, its modifiers before it).
+    const r = seg.slice(0, 4).findIndex((x) => !x.cap && PERSON_NOUNS.has(x.lower));
+    const bareRole = r >= 0 && seg.length > 1 && !DETERMINERS.has(f.lower) && seg.slice(0, r).every((x) => !NP_PREPOSITIONS.has(x.lower) && !PUNCT.test(x.text));
     return bareRole || f.lower === 'a' || f.lower === 'an' || /^\d+$/.test(f.text) || f.lower === 'who' || f.lower === 'which' || f.lower === 'whose' || f.lower === 'the' && seg.some((x) => x.lower === 'of' || PERSON_NOUNS.has(x.lower)) && !seg.some((x) => x.cap && !DETERMINERS.has(x.lower) && x !== seg[0]) && seg.length > 2;
   }
 

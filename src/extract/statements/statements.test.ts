@@ -68,6 +68,12 @@ describe('statements: where the speaker stands', () => {
       .toMatchObject([{ content: '500 works were lent', speaker: 'Omar Nasser' }]);
   });
 
+  it('skips a role whose modifiers come before it ("X, Panama coach, said")', () => {
+    expect(said('“We learned a lot today,” Hernan Gomez, Panama coach, said.')).toMatchObject([{ speaker: 'Hernan Gomez', content: '“We learned a lot today,”' }]);
+    expect(said('Daniel Hagari, IDF spokesman, said the strikes hit launch sites.')).toMatchObject([{ speaker: 'Daniel Hagari', content: 'the strikes hit launch sites' }]);
+    expect(said('Abu Obeida, Qassam Brigades spokesman, said the rockets hit Ashkelon.')).toMatchObject([{ speaker: 'Abu Obeida', content: 'the rockets hit Ashkelon' }]);
+  });
+
   it('reads ", said X," inside the reported clause', () => {
     expect(said('The crossings, said the army, will stay closed until Sunday.')).toMatchObject([{ speaker: 'the army', content: 'The crossings, said the army, will stay closed until Sunday' }]);
     expect(said('The crossings, said Hamas, will stay closed until Sunday.')).toMatchObject([{ speaker: 'Hamas', content: 'The crossings, said Hamas, will stay closed until Sunday' }]);
