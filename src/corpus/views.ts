@@ -66,85 +66,74 @@ const RECORD_SAMPLE = 10;
 
 type OutletCount = { key: string; name: string; outlet: string | null; n: number | string; docs: number | string };
 
-/** Statements per speaker key and outlet within a scope (the documents' indexes narrow it first). */
+/** Statements per speaker key and outlet within a date range (the documents' indexes narrow it first). */
 function outletCountsInScope(store: Store, where: string[], params: unknown[]): Promise<OutletCount[]> {
   return store.sql<OutletCount>(
     `SELECT s.speaker_key AS key, min(s.speaker) AS name, d.outlet, count(*) AS n, count(DISTINCT s.doc) AS docs
      FROM statements s JOIN documents d ON d.seq = s.doc WHERE ${where.join(' AND ')} GROUP BY s.speaker_key, d.outlet`, params);
 }
 
-/** Each store's document outlets by seq, extended as documents are added (seqs only grow; nothing is deleted). */
-const outletMaps = new WeakMap<Store, { last: number; outletOf: Map<number, string | null> }>();
-
-async function outletOfSeq(store: Store): Promise<Map<number, string | null>> {
-  let m = outletMaps.get(store);
-  if (!m) outletMaps.set(store, (m = { last: -1, outletOf: new Map() }));
-  const rows = await store.sql<{ seq: number | string; outlet: string | null }>('SELECT seq, outlet FROM documents WHERE seq > ?', [m.last]);
-  for (const r of rows) {
-    const seq = Number(r.seq);
-    m.outletOf.set(seq, r.outlet);
-    if (seq > m.last) m.last = seq;
-  }
-  return m.outletOf;
+/** Keys in the order a page keeps them: most statements first, then by key. */
+function busiest(all: readonly OutletCount[], window: number): string[] {
+  const total = new Map<string, number>();
+  for (const r of all) total.set(r.key, (total.get(r.key) ?? 0) + Number(r.n));
+  return [...total].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, window).map(([k]) => k);
 }
 
 /**
- * Statements per speaker key and outlet over the whole store: (key, doc) pairs from the statements_speaker index
- * counted against a seq -> outlet map, where joining every statement to its document row costs ten times more.
+ * Each key's latest RECORD_SAMPLE statements that name an entity, with its entity record, keys in order. PostgreSQL
+ * takes them as one LATERAL join over the key list: planning a UNION of a query per key cost it 70 ms for 70 keys.
  */
-async function outletCounts(store: Store, keyIn: string, keys: string[]): Promise<OutletCount[]> {
-  const [pairs, names, outletOf] = await Promise.all([
-    store.sql<{ key: string; doc: number | string }>(`SELECT s.speaker_key AS key, s.doc FROM statements s WHERE ${keyIn}`, keys),
-    store.sql<{ key: string; name: string }>(`SELECT key, name FROM speakers WHERE key IN (${marks(keys.length)})`, keys),
-    outletOfSeq(store),
-  ]);
-  const nameOf = new Map(names.map((n) => [n.key, n.name]));
-  const counts = new Map<string, { key: string; outlet: string | null; n: number; docs: Set<number> }>();
-  for (const p of pairs) {
-    const doc = Number(p.doc);
-    const outlet = outletOf.get(doc) ?? null;
-    const k = `${p.key}\u0000${outlet}`;
-    let c = counts.get(k);
-    if (!c) counts.set(k, (c = { key: p.key, outlet, n: 0, docs: new Set() }));
-    c.n++;
-    c.docs.add(doc);
+function speakerRecords(store: Store, keys: string[]) {
+  type Row = { key: string; type: string; name: string; titles: unknown; roles: unknown; affiliations: unknown };
+  const latest = (key: string) => `SELECT s.speaker_key AS key, e.type, e.name, e.titles, e.roles, e.affiliations
+     FROM statements s JOIN entities e ON e.doc = s.doc AND e.id = s.speaker_entity WHERE s.speaker_key = ${key} ORDER BY s.doc DESC LIMIT ${RECORD_SAMPLE}`;
+  if (store.kind === 'postgres') {
+    return store.sql<Row>(`SELECT r.key, r.type, r.name, r.titles, r.roles, r.affiliations FROM unnest(?::text[]) WITH ORDINALITY AS k(key, n)
+      CROSS JOIN LATERAL (${latest('k.key').replace('SELECT ', 'SELECT s.doc, ')}) AS r ORDER BY k.n, r.doc DESC`, [keys]);
   }
-  return [...counts.values()].map((c) => ({ key: c.key, name: nameOf.get(c.key) ?? c.key, outlet: c.outlet, n: c.n, docs: c.docs.size }));
+  return store.sql<Row>(keys.map(() => `SELECT * FROM (${latest('?')}) AS r`).join(' UNION ALL '), keys);
 }
 
 /**
  * Speakers by how many statements they make, spellings and titles linked across documents (linkEntities:
- * "Raeisi"/"Raisi", "IDF"/"Israel Defense Forces"). Over the whole store: the busiest keys from the
- * statements_speaker index, their outlets from (key, doc) pairs, titles from a sample of their entity records.
- * In a scope (outlet, dates): one aggregate over the scope's statements.
+ * "Raeisi"/"Raisi", "IDF"/"Israel Defense Forces"). Over the whole store or one outlet, the counts the store keeps
+ * (speaker_counts, speaker_outlets); over a date range, one aggregate of the range's statements. Titles from a
+ * sample of each speaker's entity records.
  */
 export async function speakers(store: Store, q: SpeakerQuery = {}): Promise<SpeakerView[]> {
   const { limit, offset } = pageOf(q);
-  const where: string[] = [], params: unknown[] = [];
-  scopeWhere(q, where, params);
+  const window = SPEAKER_WINDOW(limit, offset);
   let keys: string[];
   let counts: Promise<OutletCount[]>;
-  if (where.length) {
-    // In a scope, one pass over the scope's statements counts every speaker by outlet; the busiest are kept.
+  if (q.from !== undefined || q.to !== undefined) {
+    // A date range: one pass over the range's statements counts every speaker by outlet; the busiest are kept.
+    const where: string[] = [], params: unknown[] = [];
+    scopeWhere(q, where, params);
     const all = await outletCountsInScope(store, where, params);
-    const total = new Map<string, number>();
-    for (const r of all) total.set(r.key, (total.get(r.key) ?? 0) + Number(r.n));
-    keys = [...total].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, SPEAKER_WINDOW(limit, offset)).map(([k]) => k);
+    keys = busiest(all, window);
+    const wanted = new Set(keys);
+    counts = Promise.resolve(all.filter((r) => wanted.has(r.key)));
+  } else if (q.outlet !== undefined) {
+    // One outlet: its counts, with the least spelling of each name in it (as min(speaker) over its statements).
+    const all = await store.sql<OutletCount>(
+      `SELECT key, name, outlet, statements AS n, documents AS docs FROM speaker_outlets WHERE outlet = ? ORDER BY key`, [q.outlet]);
+    keys = busiest(all, window);
     const wanted = new Set(keys);
     counts = Promise.resolve(all.filter((r) => wanted.has(r.key)));
   } else {
-    const top = await store.sql<{ key: string; n: number | string }>(
-      `SELECT s.speaker_key AS key, count(*) AS n FROM statements s GROUP BY s.speaker_key ORDER BY n DESC, key LIMIT ?`, [SPEAKER_WINDOW(limit, offset)]);
+    const top = await store.sql<{ key: string }>(`SELECT key FROM speaker_counts ORDER BY statements DESC, key LIMIT ?`, [window]);
     keys = top.map((t) => t.key);
-    counts = keys.length ? outletCounts(store, `s.speaker_key IN (${marks(keys.length)})`, keys) : Promise.resolve([]);
+    // Each speaker's name as first stored (the speakers dictionary), its counts by outlet.
+    counts = keys.length === 0 ? Promise.resolve([]) : store.sql<OutletCount>(
+      `SELECT o.key, coalesce(n.name, o.key) AS name, o.outlet, o.statements AS n, o.documents AS docs FROM speaker_outlets o LEFT JOIN speakers n ON n.key = o.key
+       WHERE o.key IN (${marks(keys.length)}) ORDER BY o.key`, keys);
   }
   if (keys.length === 0) return [];
   const [byOutlet, records] = await Promise.all([
     counts,
     // Titles and roles from each speaker's latest statements that name an entity: a sample, not every statement.
-    store.sql<{ key: string; type: string; name: string; titles: unknown; roles: unknown; affiliations: unknown }>(
-      keys.map(() => `SELECT * FROM (SELECT s.speaker_key AS key, e.type, e.name, e.titles, e.roles, e.affiliations
-       FROM statements s JOIN entities e ON e.doc = s.doc AND e.id = s.speaker_entity WHERE s.speaker_key = ? ORDER BY s.doc DESC LIMIT ${RECORD_SAMPLE}) AS r`).join(' UNION ALL '), keys),
+    speakerRecords(store, keys),
   ]);
 
   interface Acc { key: string; name: string; type: string; titles: string[]; roles: string[]; affiliations: string[]; n: number; docs: number; outlets: Map<string, number> }
@@ -260,21 +249,27 @@ async function claimDocs(store: Store, q: ClaimQuery, limit: number, offset: num
 
 /**
  * The parts of stored documents claimsOf reads (document, sentences, places, comparable quantities and the
- * statements that hold them), from the tables and two JSON paths rather than whole records.
+ * statements that hold them), from the tables and document_sentences rather than whole records.
  */
 async function claimSources(store: Store, seqs: readonly number[], measures: readonly string[]): Promise<Extraction[]> {
   if (seqs.length === 0) return [];
   const inDocs = `doc IN (${marks(seqs.length)})`;
-  const [docs, places, quantities, statements] = await Promise.all([
+  const [docs, placeLists, quantities, statements] = await Promise.all([
     store.sql<{ seq: number | string; id: string; outlet: string | null; published: string | null; text: string; sentences: unknown; dateline: unknown }>(
-      `SELECT d.seq, d.id, d.outlet, d.published, d.text, d.extraction -> 'sentences' AS sentences, d.extraction -> 'document' -> 'dateline' AS dateline
-       FROM documents d WHERE d.seq IN (${marks(seqs.length)})`, seqs),
-    store.sql<{ doc: number | string; id: string; span_start: number; span_end: number; name: string; country: string; lat: number; lon: number; kind: string }>(
-      `SELECT doc, id, span_start, span_end, name, country, lat, lon, kind FROM places WHERE ${inDocs}`, seqs),
+      `SELECT d.seq, d.id, d.outlet, d.published, d.text, c.sentences, c.dateline
+       FROM documents d LEFT JOIN document_sentences c ON c.doc = d.seq WHERE d.seq IN (${marks(seqs.length)})`, seqs),
+    // The place fields claimsOf reads (span, name, point, kind), one JSON list per document: a row object per place
+    // cost more than the query (7,000 places for 500 documents).
+    store.sql<{ doc: number | string; list: unknown }>(
+      `SELECT doc, ${store.kind === 'sqlite' ? 'json_group_array(json_array(' : 'json_agg(json_build_array('}id, span_start, span_end, name, lat, lon, kind)) AS list
+       FROM places WHERE ${inDocs} GROUP BY doc`, seqs),
     store.sql<{ doc: number | string; id: string; span_start: number; span_end: number; value: number | null; approx: string; low: number | null; high: number | null; category: string; statement_id: string | null }>(
       `SELECT doc, id, span_start, span_end, value, approx, low, high, category, statement_id FROM quantities
        WHERE ${inDocs} AND category IN (${marks(measures.length)})`, [...seqs, ...measures]),
-    store.sql<{ doc: number | string; id: string; speaker: string }>(`SELECT doc, id, speaker FROM statements WHERE ${inDocs}`, seqs),
+    // Only the statements that hold these figures (their speakers are the claimants).
+    store.sql<{ doc: number | string; id: string; speaker: string }>(
+      `SELECT s.doc, s.id, s.speaker FROM statements s WHERE s.${inDocs} AND EXISTS (SELECT 1 FROM quantities x WHERE x.doc = s.doc AND x.statement_id = s.id AND x.category IN (${marks(measures.length)}))`,
+      [...seqs, ...measures]),
   ]);
   const bySeq = new Map<number, Extraction>();
   for (const d of docs) {
@@ -288,9 +283,11 @@ async function claimSources(store: Store, seqs: readonly number[], measures: rea
   // Text order, as in the record (sorted here: the tables' (doc, id) indexes give id order, and SQL sorts cost more).
   const textOrder = (a: { doc: number | string; span_start: number; id: string }, b: typeof a) =>
     Number(a.doc) - Number(b.doc) || a.span_start - b.span_start || a.id.localeCompare(b.id);
+  const places = placeLists.flatMap((r) => (json<[string, number, number, string, number, number, string][]>(r.list) ?? [])
+    .map(([id, span_start, span_end, name, lat, lon, kind]) => ({ doc: r.doc, id, span_start, span_end, name, lat, lon, kind })));
   places.sort(textOrder);
   quantities.sort(textOrder);
-  for (const p of places) bySeq.get(Number(p.doc))?.places.push({ id: p.id, start: p.span_start, end: p.span_end, name: p.name, country: p.country, lat: Number(p.lat), lon: Number(p.lon), kind: p.kind } as Extraction['places'][number]);
+  for (const p of places) bySeq.get(Number(p.doc))?.places.push({ id: p.id, start: p.span_start, end: p.span_end, name: p.name, lat: Number(p.lat), lon: Number(p.lon), kind: p.kind } as Extraction['places'][number]);
   for (const x of quantities) {
     bySeq.get(Number(x.doc))?.quantities.push({
       id: x.id, start: x.span_start, end: x.span_end, value: x.value === null ? null : Number(x.value), approx: x.approx,
@@ -399,23 +396,40 @@ export interface FramingView {
   documents: number;
 }
 
+/** The order of each grouping, over the framing rows `f` aggregated with their documents `d` (`uses` the count). */
 const FRAMING_ORDER: Record<FramingBy, string> = {
   outlet: 'd.outlet, uses DESC, f.referent_type, f.referent, f.term',
   referent: 'f.referent_type, f.referent, d.outlet, uses DESC, f.term',
   term: 'f.term, uses DESC, d.outlet, f.referent',
 };
 
-/** For each outlet, which loaded terms it uses for which referents, counted from the stored framing layer. */
+/**
+ * For each outlet, which loaded terms it uses for which referents, counted from the stored framing layer. Over the
+ * whole store or one outlet, the counts the store keeps (framing_counts, read in order by its index for --by outlet);
+ * over a date range, an aggregate of the range's framing rows.
+ */
 export async function framing(store: Store, q: FramingQuery = {}): Promise<FramingView[]> {
   const { limit, offset } = pageOf(q);
+  const order = FRAMING_ORDER[q.by ?? 'outlet'];
   const where: string[] = [], params: unknown[] = [];
-  scopeWhere(q, where, params);
-  if (q.category !== undefined) { where.push('f.category = ?'); params.push(q.category); }
-  const rows = await store.sql<FramingView>(
-    `SELECT d.outlet, f.referent_type, f.referent, f.term, f.category, count(*) AS uses, count(DISTINCT f.doc) AS documents
-     FROM framing f JOIN documents d ON d.seq = f.doc${where.length ? ' WHERE ' + where.join(' AND ') : ''}
-     GROUP BY d.outlet, f.referent_type, f.referent, f.term, f.category ORDER BY ${FRAMING_ORDER[q.by ?? 'outlet']} LIMIT ? OFFSET ?`,
-    [...params, limit, offset]);
+  let rows: FramingView[];
+  if (q.from === undefined && q.to === undefined) {
+    if (q.outlet !== undefined) { where.push('f.outlet = ?'); params.push(q.outlet); }
+    if (q.category !== undefined) { where.push('f.category = ?'); params.push(q.category); }
+    rows = await store.sql<FramingView>(
+      `SELECT f.outlet, f.referent_type, f.referent, f.term, f.category, f.uses, f.documents
+       FROM framing_counts f${where.length ? ' WHERE ' + where.join(' AND ') : ''}
+       ORDER BY ${order.replace('d.outlet', 'f.outlet').replace('uses DESC', 'f.uses DESC')} LIMIT ? OFFSET ?`,
+      [...params, limit, offset]);
+  } else {
+    scopeWhere(q, where, params);
+    if (q.category !== undefined) { where.push('f.category = ?'); params.push(q.category); }
+    rows = await store.sql<FramingView>(
+      `SELECT d.outlet, f.referent_type, f.referent, f.term, f.category, count(*) AS uses, count(DISTINCT f.doc) AS documents
+       FROM framing f JOIN documents d ON d.seq = f.doc WHERE ${where.join(' AND ')}
+       GROUP BY d.outlet, f.referent_type, f.referent, f.term, f.category ORDER BY ${order} LIMIT ? OFFSET ?`,
+      [...params, limit, offset]);
+  }
   return rows.map((r) => ({ ...r, uses: Number(r.uses), documents: Number(r.documents) }));
 }
 
@@ -464,8 +478,14 @@ export async function documents(store: Store, q: Scope & Page = {}): Promise<Doc
 
 export type ExportLayer = 'statements' | 'quantities' | 'places';
 
-/** Documents read per query while exporting: keyset pages by seq, so the millionth row costs what the first did. */
-const EXPORT_PAGE = 500;
+/**
+ * Documents read per query while exporting: keyset pages by seq, so the millionth row costs what the first did.
+ * Small enough that the first page comes out in tens of milliseconds (a record is about 14 kB of JSON, which
+ * PostgreSQL's client parses and this serializes again).
+ */
+const EXPORT_PAGE = 100;
+/** Documents per page of layer rows (a document has tens of them). */
+const LAYER_PAGE = 100;
 
 /** Every stored dateline/1 record as one JSON line, in the order stored. */
 export async function* exportRecords(store: Store, s: Scope = {}): AsyncGenerator<string> {
@@ -499,13 +519,13 @@ export async function* exportLayer(store: Store, layer: ExportLayer, s: Scope = 
   let after = -1;
   for (;;) {
     const seqs = (await store.sql<{ seq: number | string }>(
-      `SELECT d.seq FROM documents d WHERE d.seq > ?${where.length ? ' AND ' + where.join(' AND ') : ''} ORDER BY d.seq LIMIT ?`, [after, ...params, EXPORT_PAGE])).map((r) => Number(r.seq));
+      `SELECT d.seq FROM documents d WHERE d.seq > ?${where.length ? ' AND ' + where.join(' AND ') : ''} ORDER BY d.seq LIMIT ?`, [after, ...params, LAYER_PAGE])).map((r) => Number(r.seq));
     if (seqs.length === 0) return;
     const rows = await store.sql<Record<string, unknown>>(
       `SELECT d.id AS document, d.outlet, d.published, ${columns} FROM ${layer} x JOIN documents d ON d.seq = x.doc
        WHERE x.doc IN (${marks(seqs.length)}) ORDER BY x.doc, ${order}`, seqs);
     yield* rows;
-    if (seqs.length < EXPORT_PAGE) return;
+    if (seqs.length < LAYER_PAGE) return;
     after = seqs[seqs.length - 1]!;
   }
 }

@@ -280,7 +280,8 @@ export interface Store {
   search(text: string, q?: SearchQuery): Promise<SearchHit[]>;
   /**
    * Plain SQL for views built on the normalized tables (documents, statements, quantities, places, entities,
-   * mentions, times, framing; statement_times and place_counts, kept by triggers): `?` placeholders on both
+   * mentions, times, framing; statement_times, place_counts, place_outlets, speaker_counts, speaker_outlets,
+   * framing_counts and document_sentences, kept by triggers): `?` placeholders on both
    * engines. Read-only use is intended.
    */
   sql<T = Record<string, unknown>>(query: string, params?: readonly unknown[]): Promise<T[]>;

@@ -44,8 +44,11 @@ export class SqliteStore implements Store {
   private readonly writeFast: (rs: readonly (DocumentRows | Error)[]) => PutResult[];
   private readonly writeEachAtomic: (rs: readonly (DocumentRows | Error)[]) => PutResult[];
 
-  /** Opens (creating if needed) the database file at `path`, or an in-memory one for ':memory:'. */
-  constructor(path: string) {
+  /**
+   * Opens (creating if needed) the database file at `path`, or an in-memory one for ':memory:'. `upToVersion`
+   * stops the migrations there, making a store as an older dateline did (for tests of upgrades).
+   */
+  constructor(path: string, options: { upToVersion?: number } = {}) {
     this.location = path === ':memory:' ? path : resolve(path);
     try {
       if (path !== ':memory:') mkdirSync(dirname(this.location), { recursive: true });
@@ -62,7 +65,7 @@ export class SqliteStore implements Store {
       db.pragma('foreign_keys = ON');
       db.pragma('busy_timeout = 10000');
       db.pragma('cache_size = -65536');
-      this.migrate();
+      this.migrate(options.upToVersion);
     } catch (e) {
       db.close();
       if (e instanceof StoreError) throw e;
@@ -147,9 +150,9 @@ export class SqliteStore implements Store {
     }
   }
 
-  private migrate(): void {
+  private migrate(upToVersion = Infinity): void {
     const current = this.db.pragma('user_version', { simple: true }) as number;
-    const todo = pending(SQLITE_MIGRATIONS, current);
+    const todo = pending(SQLITE_MIGRATIONS, current).filter((m) => m.version <= upToVersion);
     for (const m of todo) {
       this.db.transaction(() => {
         this.db.exec(m.sql);

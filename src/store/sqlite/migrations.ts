@@ -147,4 +147,121 @@ CREATE TRIGGER places_place_counts AFTER INSERT ON places BEGIN
 END;
 `,
   },
+  {
+    version: 3,
+    name: 'views: speaker, place and framing counts per outlet, place counts per day, sentences apart from the record',
+    sql: `
+-- Counts the corpus views read over the whole store or one outlet, kept by triggers as rows arrive, so those views
+-- read a few hundred counts instead of aggregating every statement, place or framing row (a date range still
+-- aggregates its documents' rows). outlet_key is the outlet made non-null for the keys: '' for none, '=' || outlet.
+
+-- Statements per speaker key, most first: the speakers view's busiest speakers.
+CREATE TABLE speaker_counts (key TEXT PRIMARY KEY, statements INTEGER NOT NULL) WITHOUT ROWID;
+CREATE INDEX speaker_counts_statements ON speaker_counts(statements DESC, key);
+-- Statements and documents per speaker key and outlet, with the least spelling of the name in that outlet.
+CREATE TABLE speaker_outlets (
+  key TEXT NOT NULL, outlet_key TEXT NOT NULL, outlet TEXT, name TEXT NOT NULL,
+  statements INTEGER NOT NULL, documents INTEGER NOT NULL,
+  PRIMARY KEY (key, outlet_key)
+) WITHOUT ROWID;
+CREATE INDEX speaker_outlets_outlet ON speaker_outlets(outlet, key);
+INSERT INTO speaker_counts (key, statements) SELECT speaker_key, count(*) FROM statements GROUP BY speaker_key;
+INSERT INTO speaker_outlets (key, outlet_key, outlet, name, statements, documents)
+  SELECT s.speaker_key, coalesce('=' || d.outlet, ''), min(d.outlet), min(s.speaker), count(*), count(DISTINCT s.doc)
+  FROM statements s JOIN documents d ON d.seq = s.doc GROUP BY s.speaker_key, coalesce('=' || d.outlet, '');
+CREATE TRIGGER statements_speaker_counts AFTER INSERT ON statements BEGIN
+  INSERT INTO speaker_counts (key, statements) VALUES (NEW.speaker_key, 1)
+  ON CONFLICT (key) DO UPDATE SET statements = statements + 1;
+  INSERT INTO speaker_outlets (key, outlet_key, outlet, name, statements, documents)
+  SELECT NEW.speaker_key, coalesce('=' || d.outlet, ''), d.outlet, NEW.speaker, 1, 1 FROM documents d WHERE d.seq = NEW.doc
+  ON CONFLICT (key, outlet_key) DO UPDATE SET
+    statements = statements + 1,
+    -- A document counts once: only its first statement by this speaker adds it.
+    documents = documents + (NOT EXISTS (SELECT 1 FROM statements s WHERE s.speaker_key = NEW.speaker_key AND s.doc = NEW.doc AND s.rowid <> NEW.rowid)),
+    name = min(name, excluded.name);
+END;
+
+-- The map for one outlet: place_counts per outlet.
+CREATE TABLE place_outlets (
+  outlet_key TEXT NOT NULL, outlet TEXT,
+  name TEXT NOT NULL, country TEXT NOT NULL, lat REAL NOT NULL, lon REAL NOT NULL, kind TEXT NOT NULL, geonameid INTEGER,
+  mentions INTEGER NOT NULL, documents INTEGER NOT NULL,
+  PRIMARY KEY (outlet_key, name, country, lat, lon)
+) WITHOUT ROWID;
+CREATE INDEX place_outlets_mentions ON place_outlets(outlet, mentions DESC, name, country, lat, lon);
+INSERT INTO place_outlets (outlet_key, outlet, name, country, lat, lon, kind, geonameid, mentions, documents)
+  SELECT coalesce('=' || d.outlet, ''), min(d.outlet), p.name, p.country, p.lat, p.lon, max(p.kind), max(p.geonameid), count(*), count(DISTINCT p.doc)
+  FROM places p JOIN documents d ON d.seq = p.doc GROUP BY coalesce('=' || d.outlet, ''), p.name, p.country, p.lat, p.lon;
+CREATE TRIGGER places_place_outlets AFTER INSERT ON places BEGIN
+  INSERT INTO place_outlets (outlet_key, outlet, name, country, lat, lon, kind, geonameid, mentions, documents)
+  SELECT coalesce('=' || d.outlet, ''), d.outlet, NEW.name, NEW.country, NEW.lat, NEW.lon, NEW.kind, NEW.geonameid, 1, 1 FROM documents d WHERE d.seq = NEW.doc
+  ON CONFLICT (outlet_key, name, country, lat, lon) DO UPDATE SET
+    mentions = mentions + 1,
+    documents = documents + (NOT EXISTS (SELECT 1 FROM places p WHERE p.name = NEW.name AND p.doc = NEW.doc AND p.country = NEW.country AND p.lat = NEW.lat AND p.lon = NEW.lon AND p.rowid <> NEW.rowid)),
+    kind = max(kind, excluded.kind),
+    geonameid = CASE WHEN geonameid IS NULL THEN excluded.geonameid WHEN excluded.geonameid IS NULL THEN geonameid ELSE max(geonameid, excluded.geonameid) END;
+END;
+
+-- The map for a date range: place_counts per publication date, so a month sums about one row per place and day
+-- instead of aggregating every mention (documents without a date never match a date filter).
+CREATE TABLE place_days (
+  published TEXT NOT NULL,
+  name TEXT NOT NULL, country TEXT NOT NULL, lat REAL NOT NULL, lon REAL NOT NULL, kind TEXT NOT NULL, geonameid INTEGER,
+  mentions INTEGER NOT NULL, documents INTEGER NOT NULL,
+  PRIMARY KEY (published, name, country, lat, lon)
+) WITHOUT ROWID;
+INSERT INTO place_days (published, name, country, lat, lon, kind, geonameid, mentions, documents)
+  SELECT d.published, p.name, p.country, p.lat, p.lon, max(p.kind), max(p.geonameid), count(*), count(DISTINCT p.doc)
+  FROM places p JOIN documents d ON d.seq = p.doc WHERE d.published IS NOT NULL GROUP BY d.published, p.name, p.country, p.lat, p.lon;
+CREATE TRIGGER places_place_days AFTER INSERT ON places BEGIN
+  INSERT INTO place_days (published, name, country, lat, lon, kind, geonameid, mentions, documents)
+  SELECT d.published, NEW.name, NEW.country, NEW.lat, NEW.lon, NEW.kind, NEW.geonameid, 1, 1 FROM documents d WHERE d.seq = NEW.doc AND d.published IS NOT NULL
+  ON CONFLICT (published, name, country, lat, lon) DO UPDATE SET
+    mentions = mentions + 1,
+    documents = documents + (NOT EXISTS (SELECT 1 FROM places p WHERE p.name = NEW.name AND p.doc = NEW.doc AND p.country = NEW.country AND p.lat = NEW.lat AND p.lon = NEW.lon AND p.rowid <> NEW.rowid)),
+    kind = max(kind, excluded.kind),
+    geonameid = CASE WHEN geonameid IS NULL THEN excluded.geonameid WHEN excluded.geonameid IS NULL THEN geonameid ELSE max(geonameid, excluded.geonameid) END;
+END;
+
+-- The framing view: uses and documents per outlet, referent, term and category (referent_key: '' for none, '=' || referent).
+CREATE TABLE framing_counts (
+  outlet_key TEXT NOT NULL, outlet TEXT, referent_type TEXT NOT NULL, referent_key TEXT NOT NULL, referent TEXT, term TEXT NOT NULL, category TEXT NOT NULL,
+  uses INTEGER NOT NULL, documents INTEGER NOT NULL,
+  PRIMARY KEY (outlet_key, referent_type, referent_key, term, category)
+) WITHOUT ROWID;
+-- In the order of framing --by outlet, so a page is read in order without sorting every count.
+CREATE INDEX framing_counts_outlet ON framing_counts(outlet, uses DESC, referent_type, referent, term);
+INSERT INTO framing_counts (outlet_key, outlet, referent_type, referent_key, referent, term, category, uses, documents)
+  SELECT coalesce('=' || d.outlet, ''), min(d.outlet), f.referent_type, coalesce('=' || f.referent, ''), min(f.referent), f.term, f.category, count(*), count(DISTINCT f.doc)
+  FROM framing f JOIN documents d ON d.seq = f.doc GROUP BY coalesce('=' || d.outlet, ''), f.referent_type, coalesce('=' || f.referent, ''), f.term, f.category;
+CREATE TRIGGER framing_framing_counts AFTER INSERT ON framing BEGIN
+  INSERT INTO framing_counts (outlet_key, outlet, referent_type, referent_key, referent, term, category, uses, documents)
+  SELECT coalesce('=' || d.outlet, ''), d.outlet, NEW.referent_type, coalesce('=' || NEW.referent, ''), NEW.referent, NEW.term, NEW.category, 1, 1 FROM documents d WHERE d.seq = NEW.doc
+  ON CONFLICT (outlet_key, referent_type, referent_key, term, category) DO UPDATE SET
+    uses = uses + 1,
+    documents = documents + (NOT EXISTS (SELECT 1 FROM framing f WHERE f.doc = NEW.doc AND f.term = NEW.term AND f.referent_type = NEW.referent_type
+      AND f.referent IS NEW.referent AND f.category = NEW.category AND f.rowid <> NEW.rowid));
+END;
+
+-- Each record's sentences and dateline, which the claims views read for hundreds of documents at a time: here
+-- a few hundred bytes each, where reading them from the record parses all of it (14 kB for a short article).
+CREATE TABLE document_sentences (
+  doc INTEGER PRIMARY KEY REFERENCES documents(seq) ON DELETE CASCADE,
+  sentences TEXT, dateline TEXT
+);
+INSERT INTO document_sentences (doc, sentences, dateline)
+  SELECT seq, extraction -> 'sentences', extraction -> 'document' -> 'dateline' FROM documents WHERE json_valid(extraction);
+CREATE TRIGGER documents_sentences AFTER INSERT ON documents WHEN json_valid(NEW.extraction) BEGIN
+  INSERT INTO document_sentences (doc, sentences, dateline) VALUES (NEW.seq, NEW.extraction -> 'sentences', NEW.extraction -> 'document' -> 'dateline');
+END;
+
+-- One outlet's documents in stored order (the export and claims views page by seq).
+CREATE INDEX documents_outlet_seq ON documents(outlet, seq);
+-- The figures a statement claims (the timeline's figures for a speaker): one seek per statement, not its document's every figure.
+CREATE INDEX quantities_statement ON quantities(doc, statement_id) WHERE statement_id IS NOT NULL;
+
+-- Statistics for the new tables and index, so the planner does not guess until the next full ANALYZE.
+ANALYZE speaker_counts; ANALYZE speaker_outlets; ANALYZE place_outlets; ANALYZE place_days; ANALYZE framing_counts; ANALYZE document_sentences; ANALYZE documents_outlet_seq; ANALYZE quantities_statement;
+`,
+  },
 ];
