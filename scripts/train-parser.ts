@@ -1,10 +1,12 @@
 // Trains the dependency parser on UD EWT train + GUM train and writes models/parser.bin (see models/parser.md).
 // Usage: nice -n 10 node --import tsx scripts/train-parser.ts [--seed N] [--epochs N] [--transition-bits N]
 //        [--tagger TAGGER.bin | --tag-confusion CONFUSION.json | --gold-tags] [--tag-error-scale X] [--save-tag-confusion FILE]
-//        [--min-candidate-share X] [--dev-every N] [--out PATH]
+//        [--min-candidate-share X] [--dev-every N] [--out PATH] [--base-features] [--extra-label-features] [--word-dropout A]
 //        [--labels-only --transitions-from MODEL.bin]   (retrain only the labeller, keeping MODEL's transition weights)
 // Training tags are corrupted the way the tagger (default models/tagger.bin) errs on EWT dev + GUM dev
 // (see measureTagConfusion), at --tag-error-scale (default 0.5) times its error rate; --gold-tags trains on gold tags only.
+// Defaults are the shipped recipe: the extra transition templates (--base-features leaves them out) and word
+// dropout 0.25 (--word-dropout 0 turns it off).
 
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -36,6 +38,9 @@ const { values } = parseArgs({
     'save-tag-confusion': { type: 'string' },
     'gold-tags': { type: 'boolean', default: false },
     'min-word': { type: 'string', default: '1' },
+    'base-features': { type: 'boolean', default: false },
+    'word-dropout': { type: 'string', default: '0.25' },
+    'extra-label-features': { type: 'boolean', default: false },
   },
 });
 
@@ -56,7 +61,7 @@ const trained = trainParser(data, {
   seed: Number(values.seed), epochs: Number(values.epochs), tagNoise: Number(values['tag-noise']),
   transitionBits: Number(values['transition-bits']), labelBits: Number(values['label-bits']),
   labelsOnly: values['labels-only'], tagConfusion, minWordCount: Number(values['min-word']), minCandidateCount: Number(values['min-candidate']), minCandidateShare: Number(values['min-candidate-share']),
-  tagErrorScale: Number(values['tag-error-scale']),
+  tagErrorScale: Number(values['tag-error-scale']), extraFeatures: !values['base-features'], wordDropout: Number(values['word-dropout']), extraLabelFeatures: values['extra-label-features'],
   log,
   afterEpoch: (epoch, current) => {
     if (!devEvery || epoch % devEvery) return;
@@ -112,7 +117,7 @@ function withTransitionsFrom(labeller: ParserModel, path: string): ParserModel {
     transitionBits: donor.transitionBits, labelBits: labeller.labelBits,
     transitionWeights, transitionScale: donor.transitionScale,
     labelWeights: labeller.labelWeights, labelScale: labeller.labelScale, labelSpread: labeller.labelSpread,
-    candidates: labeller.candidates,
+    candidates: labeller.candidates, extraFeatures: donor.extraFeatures, extraLabelFeatures: labeller.extraLabelFeatures,
     meta: { ...donor.meta, labeller: labeller.meta },
   });
 }

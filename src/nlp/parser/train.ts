@@ -4,7 +4,7 @@ import type { ConlluSentence } from '../conllu.js';
 import { ArcHybridState, N_TRANSITIONS, RIGHT, SHIFT, projectivize } from './transition.js';
 import {
   MAX_LABEL_FEATURES, MAX_TRANSITION_FEATURES, TAG_UNKNOWN,
-  WORD_TAG_SALT, buildTree, encodeSentence, labelFeatures, mix, normalizeWord, transitionFeatures, type EncodedSentence,
+  WORD_TAG_SALT, buildTree, encodeSentence, labelFeatures, mix, normalizeWord, transitionFeatures, wordValue, type EncodedSentence,
 } from './features.js';
 import { LABEL_SPREAD_ADJACENT, ParserModel, candidateKey, labelBucket } from './model.js';
 
@@ -60,10 +60,22 @@ export interface TrainOptions {
    * parser sees half its tagger's errors: better with gold tags than at 1, as good with predicted ones.
    */
   tagErrorScale?: number;
+  /**
+   * Word dropout: each epoch a word seen c times in training is read as an unknown word (its shape class) with
+   * probability a / (a + c), so the unknown-word classes get trained (with every training word in the
+   * vocabulary they never are otherwise). 0 (default) turns it off.
+   */
+  wordDropout?: number;
+  /** Train with the extra transition templates (110-122, see transitionFeatures). */
+  extraFeatures?: boolean;
+  /** Train with the extra label templates (32-34, see labelFeatures). */
+  extraLabelFeatures?: boolean;
   log?: (line: string) => void;
   /** Called after each epoch with the averaged model so far (for dev-set curves); costs one averaging pass. */
   afterEpoch?: (epoch: number, model: () => ParserModel) => void;
 }
+
+const NO_WORDS: ReadonlySet<string> = new Set();
 
 /** Small deterministic PRNG (mulberry32). */
 export function rng(seed: number): () => number {
@@ -105,6 +117,10 @@ interface Prepared {
   goldLabel: Int32Array;
   tagIds: Int32Array;
   forms: string[];
+  /** Per word: its unknown-word class value and its dropout probability (word dropout only). */
+  unknownWord?: Int32Array;
+  dropout?: Float64Array;
+  wordValues?: Int32Array;
 }
 
 export function labelInventory(data: readonly TreebankSentence[], minCount: number): { labels: string[]; map: (l: string) => string } {
@@ -138,6 +154,7 @@ export function trainParser(data: readonly TreebankSentence[], opts: TrainOption
   const vocabulary = [...wordCounts].filter(([, c]) => c >= minWord).map(([w]) => w).sort();
   const vocabularySet = new Set(vocabulary);
   const tagId = new Map(tags.map((t, i) => [t, i + 3]));
+  const wordDropout = opts.wordDropout ?? 0;
 
   const prepared: Prepared[] = [];
   const candidateSets = new Map<number, Map<number, number>>();
@@ -159,7 +176,13 @@ export function trainParser(data: readonly TreebankSentence[], opts: TrainOption
       if (!counts) candidateSets.set(key, (counts = new Map()));
       counts.set(goldLabel[d]!, (counts.get(goldLabel[d]!) ?? 0) + 1);
     }
-    prepared.push({ sn, gold, goldHead, goldLabel, tagIds, forms: s.forms });
+    const p: Prepared = { sn, gold, goldHead, goldLabel, tagIds, forms: s.forms };
+    if (wordDropout > 0) {
+      p.unknownWord = Int32Array.from(s.forms, (f) => wordValue(f, NO_WORDS));
+      p.wordValues = sn.word.slice(0, n);
+      p.dropout = Float64Array.from(s.forms, (f) => wordDropout / (wordDropout + (wordCounts.get(normalizeWord(f)) ?? 0)));
+    }
+    prepared.push(p);
   }
   // Tag corruption: per gold tag, the chance of a wrong tag and the wrong tags to draw from (repeated by weight).
   const errorRate = new Float64Array(tags.length + 3);
@@ -229,7 +252,7 @@ export function trainParser(data: readonly TreebankSentence[], opts: TrainOption
   // A model object sharing the live (non-averaged) weights, used for scoring during training.
   const live = new ParserModel({
     tags, labels, vocabulary, transitionBits: tBits, labelBits: lBits,
-    transitionWeights: tW.w, labelWeights: lW.w, candidates,
+    transitionWeights: tW.w, labelWeights: lW.w, candidates, extraFeatures: opts.extraFeatures ?? false, extraLabelFeatures: opts.extraLabelFeatures ?? false,
   });
   const st = new ArcHybridState();
   const feats = new Int32Array(Math.max(MAX_TRANSITION_FEATURES, MAX_LABEL_FEATURES) + 32);
@@ -248,6 +271,13 @@ export function trainParser(data: readonly TreebankSentence[], opts: TrainOption
       const p = prepared[idx]!;
       const sn = p.sn;
       const n = sn.n;
+      // Word dropout: some words read as unknown this epoch (restored after the sentence, with the tags).
+      const dropped = p.dropout !== undefined && p.unknownWord !== undefined;
+      if (dropped) {
+        for (let d = 0; d < n; d++) {
+          if (random() < p.dropout![d]!) { sn.word[d] = p.unknownWord![d]!; sn.wt[d] = mix(WORD_TAG_SALT, sn.word[d]!, sn.tag[d]!, 0); }
+        }
+      }
       // Tag noise: a fresh corruption each epoch, restored after the sentence.
       if (corruptTags) {
         for (let d = 0; d < n; d++) {
@@ -264,7 +294,7 @@ export function trainParser(data: readonly TreebankSentence[], opts: TrainOption
         // Forced moves (only one legal transition) teach nothing and are skipped at parse time too.
         if (st.sp === 1) { st.apply(SHIFT); continue; }
         if (st.b >= n) { st.apply(RIGHT); continue; }
-        const k = transitionFeatures(st, sn, feats);
+        const k = transitionFeatures(st, sn, feats, opts.extraFeatures ?? false);
         live.scoreTransitions(feats, k, scores);
         let pred = -1, minCost = Infinity;
         for (let t = 0; t < N_TRANSITIONS; t++) {
@@ -299,7 +329,7 @@ export function trainParser(data: readonly TreebankSentence[], opts: TrainOption
         const h = queue[qi]!;
         for (let i = tv.childStart[h]!; i < tv.childStart[h + 1]!; i++) queue.push(tv.child[i]!);
         if (h === n) continue;
-        const k = labelFeatures(tv, sn, h, feats);
+        const k = labelFeatures(tv, sn, h, feats, opts.extraLabelFeatures ?? false);
         const cands = live.labelCandidates(sn, h, p.goldHead[h]!);
         const pred = live.bestLabel(feats, k, cands);
         const gl = p.goldLabel[h]!;
@@ -314,7 +344,8 @@ export function trainParser(data: readonly TreebankSentence[], opts: TrainOption
         arcs++;
         tv.label[h] = gl;
       }
-      if (corruptTags) {
+      if (dropped) sn.word.set(p.wordValues!.subarray(0, n));
+      if (corruptTags || dropped) {
         sn.tag.set(p.tagIds.subarray(0, n));
         for (let d = 0; d < n; d++) sn.wt[d] = mix(WORD_TAG_SALT, sn.word[d]!, sn.tag[d]!, 0);
       }
@@ -327,9 +358,9 @@ export function trainParser(data: readonly TreebankSentence[], opts: TrainOption
   function averagedModel(): ParserModel {
     return new ParserModel({
       tags, labels, vocabulary, transitionBits: tBits, labelBits: lBits,
-      transitionWeights: tW.averaged(), labelWeights: lW.averaged(), candidates: prunedCandidates,
+      transitionWeights: tW.averaged(), labelWeights: lW.averaged(), candidates: prunedCandidates, extraFeatures: opts.extraFeatures ?? false, extraLabelFeatures: opts.extraLabelFeatures ?? false,
       meta: {
-        seed, epochs, sentences: prepared.length, tagNoise, tagConfusion: !!opts.tagConfusion, tagErrorScale: opts.tagErrorScale, minCandidateShare: minShare,
+        seed, epochs, sentences: prepared.length, tagNoise, wordDropout, minWordCount: minWord, tagConfusion: !!opts.tagConfusion, tagErrorScale: opts.tagErrorScale, minCandidateShare: minShare,
         transitionBits: tBits, labelBits: lBits, trained: 'arc-hybrid, dynamic oracle, averaged perceptron',
       },
     });
