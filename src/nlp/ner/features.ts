@@ -110,6 +110,7 @@ const enum T {
   GazetteerWord, GazetteerCaps,
   DocCue, DocCueM1, DocCueP1,
   HistLabel, HistShape, HistPrev,
+  RunLast, RunFirst, RunLastSuf3, RunLength, RunLastLex, RunWhole,
 }
 export const FEATURE_VERSION = 5;
 /** Models of this feature version or later use the document cues (DocumentCues). */
@@ -143,21 +144,25 @@ export class DocumentCues {
   /** `info`: the extractor's cached form information; `personBits`: lexicon categories that mark a person cue. */
   constructor(forms: readonly string[], sentStart: ArrayLike<number>, sentEnd: ArrayLike<number>, sentences: number, info: (form: string) => FormInfo, personBits: number) {
     const cues = this.cues;
+    const infos: FormInfo[] = [];
     for (let s = 0; s < sentences; s++) {
       const from = sentStart[s]!, to = sentEnd[s]!;
+      // Each word's information once (the cache lookup is most of the cost).
+      infos.length = 0;
+      for (let i = from; i < to; i++) infos.push(info(forms[i]!));
       for (let i = from; i < to; i++) {
-        const fi = info(forms[i]!);
+        const fi = infos[i - from]!;
         if (fi.initial === Initial.NoLetter) continue;
         const bits = cues.get(fi.lowerText);
         let add = bits === undefined ? 0 : DocCue.Repeated;
         const cap = fi.initial === Initial.Upper;
         if (i > from) add |= cap ? DocCue.CapMid : fi.initial === Initial.Lower ? DocCue.LowerMid : 0;
         if (cap && i > from) {
-          const prev = info(forms[i - 1]!);
+          const prev = infos[i - 1 - from]!;
           if (prev.mask & personBits) add |= DocCue.AfterPersonCue;
           else if (PLACE_PREPOSITIONS.has(prev.lowerText)) add |= DocCue.AfterPlaceCue;
         }
-        if (cap && ((i - 1 > from && info(forms[i - 1]!).initial === Initial.Upper) || (i + 1 < to && info(forms[i + 1]!).initial === Initial.Upper))) add |= DocCue.InCapRun;
+        if (cap && ((i - 1 > from && infos[i - 1 - from]!.initial === Initial.Upper) || (i + 1 < to && infos[i + 1 - from]!.initial === Initial.Upper))) add |= DocCue.InCapRun;
         cues.set(fi.lowerText, (bits ?? 0) | add);
       }
     }
@@ -195,6 +200,11 @@ export class FeatureExtractor {
   private docCue = new Uint8Array(0);
 
   private readonly connectors: ReadonlySet<string>;
+  /** Per token of the prepared sentence: the capitalized run around it (runFeatures), [runStart, runEnd). */
+  private runStart = new Int32Array(0);
+  private runEnd = new Int32Array(0);
+  /** Whether token() emits the run features (a model trained with --run-features). */
+  runFeatures = false;
 
   constructor(private readonly matcher: PhraseMatcher, caseWords?: CaseWords, nameParticles: readonly string[] = [], nameConnectors: readonly string[] = []) {
     this.particles = new Set(nameParticles.map((p) => p.toLowerCase()));
@@ -259,13 +269,43 @@ export class FeatureExtractor {
       lowers[i] = fi.lowerText;
       if (fi.caps === Caps.Initial || fi.caps === Caps.AllCaps || fi.caps === Caps.Mixed) { capitalized++; words++; } else if (fi.caps === Caps.Lower) words++;
       this.posHash[i] = upos ? hashString(upos[from + i]!) : 0;
-      // 64 marks "no document"; 0 a word with no cue.
-      this.docCue[i] = this.doc ? this.doc.cues.get(fi.lowerText) ?? 0 : 64;
+      // 64 marks "no document"; 0 a word with no cue; 255 not looked up yet (docCueOf: most words are never scored).
+      this.docCue[i] = this.doc ? 255 : 64;
     }
     lexiconCodes(this.matcher, lowers, 0, n, this.lex, this.lexLen);
+    if (this.runFeatures) this.findRuns(n);
     // Headlines and titles capitalize most words, which makes capitalization a weak cue.
     this.headline = words >= 3 && capitalized / words > 0.7 ? 1 : 0;
     this.upos = upos;
+  }
+
+  /**
+   * Runs of words that may form one name: capitalized words (or particles), with connectors ("of", "and", "-")
+   * between two of them ("Newfoundland and Labrador Court of Appeal"). Tokens outside any run get an empty range.
+   */
+  private findRuns(n: number): void {
+    if (this.runStart.length < n) { this.runStart = new Int32Array(n * 2); this.runEnd = new Int32Array(n * 2); }
+    const infos = this.infos, rs = this.runStart, re = this.runEnd;
+    let i = 0;
+    while (i < n) {
+      if (!infos[i]!.mayStartName) { rs[i] = re[i] = i; i++; continue; }
+      let end = i + 1, j = i + 1;
+      while (j < n) {
+        if (infos[j]!.mayStartName) { end = ++j; continue; }
+        if (infos[j]!.mayContinueName && infos[j]!.caps !== Caps.Digit) { j++; continue; }
+        break;
+      }
+      for (let k = i; k < end; k++) { rs[k] = i; re[k] = end; }
+      for (let k = end; k < j; k++) { rs[k] = re[k] = k; }
+      i = j;
+    }
+  }
+
+  /** The document cues of token i of the prepared sentence (looked up on first use). */
+  private docCueOf(i: number): number {
+    let c = this.docCue[i]!;
+    if (c === 255) this.docCue[i] = c = this.doc!.cues.get(this.infos[i]!.lowerText) ?? 0;
+    return c;
   }
 
   /** Lower-case forms of the prepared sentence (sentence-relative indices). */
@@ -359,12 +399,29 @@ export class FeatureExtractor {
         out[k++] = mix(T.PosShape, ph[i]!, w.shape);
       }
       if (this.doc) {
-        const dc = this.docCue;
-        out[k++] = mix(T.DocCue, dc[i]!, w.caps * 2 + (i === 0 ? 1 : 0));
+        const dc = this.docCueOf(i);
+        out[k++] = mix(T.DocCue, dc, w.caps * 2 + (i === 0 ? 1 : 0));
         if (w.caps !== Caps.Lower) {
-          out[k++] = mix(T.DocCueM1, i > 0 ? dc[i - 1]! * 8 + infos[i - 1]!.caps : 1023, dc[i]!);
-          out[k++] = mix(T.DocCueP1, i + 1 < n ? dc[i + 1]! * 8 + infos[i + 1]!.caps : 1023, dc[i]!);
+          out[k++] = mix(T.DocCueM1, i > 0 ? this.docCueOf(i - 1) * 8 + infos[i - 1]!.caps : 1023, dc);
+          out[k++] = mix(T.DocCueP1, i + 1 < n ? this.docCueOf(i + 1) * 8 + infos[i + 1]!.caps : 1023, dc);
         }
+      }
+      if (this.runFeatures && this.runEnd[i]! > this.runStart[i]!) {
+        // What the whole capitalized run says, as seen from each of its words: its last word is usually the head
+        // ("... Court of Appeal", "... Bulletin", "... Bay"), its first word often a given name or a place.
+        const rs = this.runStart[i]!, re = this.runEnd[i]!, len = re - rs;
+        const at = len === 1 ? 0 : i === rs ? 1 : i === re - 1 ? 2 : 3;
+        const last = infos[re - 1]!, first = infos[rs]!;
+        out[k++] = mix(T.RunLength, Math.min(len, 5), at);
+        if (len > 1) {
+          out[k++] = mix(T.RunLast, last.lower, at);
+          out[k++] = mix(T.RunFirst, first.lower, at);
+          out[k++] = mix(T.RunLastLex, last.mask, at);
+          let whole = 0x811c9dc5;
+          for (let j = rs; j < re; j++) whole = mix(T.RunWhole, whole, infos[j]!.lower);
+          out[k++] = mix(T.RunWhole, whole, at);
+        }
+        out[k++] = mix(T.RunLastSuf3, last.suf3, at);
       }
       out[k++] = mix(T.MaskS0, w.mask);
       for (let c = 0; c < C; c++) {
@@ -412,10 +469,55 @@ const UNSEEN = TYPES + 1;
  * its lower-case hash). "Norton" tagged a person twice is likely a person the third time, even sentence-initially.
  */
 export class PredictionHistory {
-  private readonly counts = new Map<number, Uint16Array>();
+  // An open-addressing table from word hash to its row of LABELS counts: word hashes are 32-bit, too large for the
+  // small integers a Map keys cheaply, and a document's words come and go with clear().
+  private keys = new Uint32Array(1024);
+  private rowOf = new Int32Array(1024).fill(-1);
+  private counts = new Uint16Array(LABELS * 256);
+  private size = 0;
 
   clear(): void {
-    this.counts.clear();
+    if (this.size === 0) return;
+    this.rowOf.fill(-1);
+    this.size = 0;
+  }
+
+  /** The row of a word, or -1 (with `insert`, a new zeroed row). */
+  private row(lower: number, insert: boolean): number {
+    const mask = this.keys.length - 1;
+    let slot = Math.imul(lower, 0x9e3779b1) >>> 0 & mask;
+    for (;;) {
+      const r = this.rowOf[slot]!;
+      if (r < 0) break;
+      if (this.keys[slot] === lower >>> 0) return r;
+      slot = (slot + 1) & mask;
+    }
+    if (!insert) return -1;
+    const r = this.size++;
+    this.keys[slot] = lower >>> 0;
+    this.rowOf[slot] = r;
+    if ((r + 1) * LABELS > this.counts.length) {
+      const grown = new Uint16Array(this.counts.length * 2);
+      grown.set(this.counts);
+      this.counts = grown;
+    }
+    this.counts.fill(0, r * LABELS, (r + 1) * LABELS);
+    if (this.size * 2 > this.keys.length) this.grow();
+    return r;
+  }
+
+  private grow(): void {
+    const oldKeys = this.keys, oldRows = this.rowOf;
+    this.keys = new Uint32Array(oldKeys.length * 2);
+    this.rowOf = new Int32Array(oldKeys.length * 2).fill(-1);
+    const mask = this.keys.length - 1;
+    for (let i = 0; i < oldKeys.length; i++) {
+      if (oldRows[i]! < 0) continue;
+      let slot = Math.imul(oldKeys[i]!, 0x9e3779b1) >>> 0 & mask;
+      while (this.rowOf[slot]! >= 0) slot = (slot + 1) & mask;
+      this.keys[slot] = oldKeys[i]!;
+      this.rowOf[slot] = oldRows[i]!;
+    }
   }
 
   /**
@@ -423,21 +525,46 @@ export class PredictionHistory {
    * Types only, not B/I/L/U: "Mohammad" alone earlier says nothing about where "Mohammad Baqer Qalibaf" ends.
    */
   code(lower: number): number {
-    const c = this.counts.get(lower);
-    if (!c) return UNSEEN;
-    let best = 0, bestCount = c[0]!;
+    const r = this.row(lower, false);
+    if (r < 0) return UNSEEN;
+    const c = this.counts, o = r * LABELS;
+    let best = 0, bestCount = c[o]!;
     for (let t = 0; t < TYPES; t++) {
-      const k = c[1 + 4 * t]! + c[2 + 4 * t]! + c[3 + 4 * t]! + c[4 + 4 * t]!;
+      const k = c[o + 1 + 4 * t]! + c[o + 2 + 4 * t]! + c[o + 3 + 4 * t]! + c[o + 4 + 4 * t]!;
       if (k > 0 && k >= bestCount) { best = 1 + t; bestCount = k; }
     }
     return best;
   }
 
   add(lower: number, label: number): void {
-    let c = this.counts.get(lower);
-    if (!c) this.counts.set(lower, (c = new Uint16Array(LABELS)));
-    if (c[label]! < 0xffff) c[label]!++;
+    const k = this.row(lower, true) * LABELS + label;
+    if (this.counts[k]! < 0xffff) this.counts[k]!++;
   }
+}
+
+/** Edge feature templates of a structured (Viterbi) model, in the order they are used: edges = 1 uses the first. */
+export const MAX_EDGE_FEATURES = 2;
+
+/** The label-transition feature (previous label alone): a structured model keeps these as a dense matrix at run time. */
+export function transitionFeature(prev: number): number {
+  return mix(T.PrevLabel, prev);
+}
+
+/**
+ * Edge features of token i for a structured model: the previous label paired with the word's shape, then with the
+ * word itself ("Mr." then a capitalized word), `edges` of them, written into out[0..edges).
+ */
+export function edgeFeatures(ctx: Uint32Array, i: number, prev: number, edges: number, out: Uint32Array): void {
+  if (edges > 0) out[0] = mix(T.PrevShape, prev, ctx[i * 3 + 1]!);
+  if (edges > 1) out[1] = mix(T.PrevLower, prev, ctx[i * 3]!);
+}
+
+/** Prediction-history features of token i for a structured model (label-independent, so scored per token): 2 slots. */
+export function historyEmission(ctx: Uint32Array, i: number, history: PredictionHistory | null, out: Uint32Array): void {
+  if (!history) { out[0] = out[1] = 0xffffffff; return; }
+  const code = history.code(ctx[i * 3]!);
+  out[0] = mix(T.HistLabel, code);
+  out[1] = mix(T.HistShape, code, ctx[i * 3 + 1]!);
 }
 
 /**

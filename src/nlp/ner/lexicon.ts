@@ -110,9 +110,13 @@ export class PhraseMatcher {
   /**
    * Every lexicon phrase starting at each token of forms[from, to), longest first per start.
    * `onMatch` is called with (start, end, mask) for each phrase found. `lowered`: the forms are already lower case.
+   * `mayStart` (optional): only tokens it accepts start a phrase (a caller whose phrases all begin with a capitalized
+   * word or a particle skips the rest cheaply).
    */
-  scan(forms: readonly string[], from: number, to: number, onMatch: (start: number, end: number, mask: number) => void, lowered = false): void {
+  scan(forms: readonly string[], from: number, to: number, onMatch: (start: number, end: number, mask: number) => void, lowered = false,
+    mayStart?: (i: number) => boolean): void {
     for (let i = from; i < to; i++) {
+      if (mayStart && !mayStart(i)) continue;
       let acc = '';
       const limit = Math.min(to, i + MAX_PHRASE_TOKENS);
       let bestEnd = -1, bestMask = 0;

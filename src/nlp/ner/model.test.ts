@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FeatureExtractor, PredictionHistory } from './features.js';
 import { PhraseMatcher, type LexiconEntries } from './lexicon.js';
-import { Decoder, ENTITY_TYPES, NerWeights, labelsToSpans, spansToLabels, train, type TrainSentence } from './model.js';
+import { Decoder, ENTITY_TYPES, NerWeights, labelsToSpans, spansToLabels, train, trainStructured, type TrainSentence } from './model.js';
 
 const PERSON = ENTITY_TYPES.indexOf('person'), PLACE = ENTITY_TYPES.indexOf('place');
 const noLexicons: LexiconEntries = { title: [], place: [], organization: [], group: [], demonym: [], orgWord: [], facilityHead: [], firstName: [] };
@@ -17,6 +17,41 @@ const trainToy = (seed: number) => train(toy, new FeatureExtractor(new PhraseMat
 const trainToyWithHistory = (seed: number) => train(toy.map((s) => ({ ...s, docIndex: 0 })), new FeatureExtractor(new PhraseMatcher(noLexicons)), {
   seed, epochs: 5, hashBits: 12, posDropout: 0, prune: 0, wordDropout: 0, featureDropout: 0, predictionHistory: true,
 }, { format: 'dateline-ner', version: 1, featureVersion: 1, types: ENTITY_TYPES, lexicons: noLexicons, trainedOn: 'toy', usesPos: false, predictionHistory: true });
+
+const trainToyStructured = (seed: number, edges: number, runFeatures = false) => {
+  const ex = new FeatureExtractor(new PhraseMatcher(noLexicons));
+  ex.runFeatures = runFeatures;
+  return trainStructured(toy, ex, {
+    seed, epochs: 10, hashBits: 12, posDropout: 0, prune: 0, wordDropout: 0, featureDropout: 0, edges,
+  }, { format: 'dateline-ner', version: 1, featureVersion: 1, types: ENTITY_TYPES, lexicons: noLexicons, trainedOn: 'toy', usesPos: false, runFeatures });
+};
+
+describe('structured (Viterbi) name tagger model', () => {
+  it('test_structured_training_is_deterministic_given_a_seed', () => {
+    expect(trainToyStructured(5, 2).serialize()).toEqual(trainToyStructured(5, 2).serialize());
+    expect(trainToyStructured(5, 0, true).serialize()).toEqual(trainToyStructured(5, 0, true).serialize());
+  });
+
+  it('test_structured_model_round_trips_and_finds_the_training_names', () => {
+    for (const [edges, runs] of [[0, false], [2, false], [0, true]] as const) {
+      const w = NerWeights.deserialize(trainToyStructured(1, edges, runs).serialize());
+      expect(w.meta.decoding).toBe('viterbi');
+      const decoder = new Decoder(w, new FeatureExtractor(new PhraseMatcher(noLexicons)));
+      for (const s of toy) expect(labelsToSpans(decoder.decode(s.forms, null, 0, s.forms.length), s.forms.length)).toEqual(s.spans);
+    }
+  });
+
+  it('test_structured_decode_gives_a_valid_bilou_sequence_with_lower_case_words_outside', () => {
+    const w = trainToyStructured(2, 0);
+    const decoder = new Decoder(w, new FeatureExtractor(new PhraseMatcher(noLexicons)));
+    const forms = 'Omar Haddad and Anna Berg met in Lima , then Oslo of Rome'.split(' ');
+    const y = [...decoder.decode(forms, null, 0, forms.length).subarray(0, forms.length)];
+    // Round trip through spans: a valid BILOU sequence is its own canonical form.
+    expect(spansToLabels(forms.length, labelsToSpans(y, forms.length))).toEqual(Uint8Array.from(y));
+    forms.forEach((f, i) => { if (/^[a-z]/.test(f) && f !== 'of') expect(y[i]).toBe(0); });
+    expect(y[y.length - 1] === 0 || (y[y.length - 1]! - 1) % 4 >= 2).toBe(true);
+  });
+});
 
 describe('name tagger model', () => {
   it('test_prediction_history_gives_the_type_seen_most_for_a_word', () => {

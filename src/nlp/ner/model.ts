@@ -1,7 +1,7 @@
 // The name tagger's model: a greedy BILOU averaged perceptron over hashed features, and its compact file format.
 
 import type { NamedEntityType } from '../../core/index.js';
-import { CONTEXT_WIDTH, type DocumentCues, FeatureExtractor, type CaseWords, HISTORY_FEATURES, MAX_STATIC_FEATURES, PredictionHistory, WORD_IDENTITY_SLOTS, historyFeatures } from './features.js';
+import { CONTEXT_WIDTH, type DocumentCues, FeatureExtractor, type CaseWords, HISTORY_FEATURES, MAX_EDGE_FEATURES, MAX_STATIC_FEATURES, PredictionHistory, WORD_IDENTITY_SLOTS, edgeFeatures, historyEmission, historyFeatures, transitionFeature } from './features.js';
 import type { LexiconEntries } from './lexicon.js';
 
 /** Entity types in label order: label 1 + 4t + {0 B, 1 I, 2 L, 3 U}; label 0 is O. */
@@ -59,6 +59,94 @@ const ALLOWED = (() => {
   return a;
 })();
 
+/**
+ * The labels a token may take in a structured decode, by token class: a lower-case word is outside any name (0);
+ * a connector ("of", "-") may be inside one (1); a number may also end one (2); a capitalized word or particle may
+ * be anything (3). The same limits as the greedy decoder's, so most tokens cost nothing.
+ */
+const CLASS_LABELS: readonly Uint8Array[] = (() => {
+  const inner: number[] = [], ends: number[] = [];
+  for (let t = 0; t < ENTITY_TYPES.length; t++) { inner.push(labelOf(t, Bilou.I)); ends.push(labelOf(t, Bilou.I), labelOf(t, Bilou.L)); }
+  return [Uint8Array.of(0), Uint8Array.from([0, ...inner]), Uint8Array.from([0, ...ends]), Uint8Array.from({ length: LABEL_COUNT }, (_, l) => l)];
+})();
+/** A label that may close a sentence (O, L, U). */
+const MAY_END = Uint8Array.from({ length: LABEL_COUNT }, (_, l) => (l === 0 || posOfLabel(l) >= Bilou.L ? 1 : 0));
+
+/** Token classes (CLASS_LABELS) of the prepared sentence. */
+function tokenClasses(ex: FeatureExtractor, n: number, out: Uint8Array): void {
+  for (let i = 0; i < n; i++) out[i] = ex.mayStartName(i) ? 3 : ex.mayContinueName(i) ? (ex.mayEndName(i) ? 2 : 1) : 0;
+  // A connector or number is inside a name only when a run of such tokens goes back to one that may start it.
+  for (let i = 0; i < n; i++) if ((out[i] === 1 || out[i] === 2) && (i === 0 || out[i - 1] === 0)) out[i] = 0;
+}
+
+/** By class of the previous token, for each label: the labels of that class that may come right before it (ALLOWED). */
+const PREVIOUS_IN_CLASS: readonly (readonly Uint8Array[])[] = CLASS_LABELS.map((labels) => Array.from({ length: LABEL_COUNT }, (_, c) =>
+  labels.filter((p) => ALLOWED[p * LABEL_COUNT + c] === 1)));
+
+/**
+ * First-order Viterbi over BILOU labels restricted by token class. `emit(i, scores)` adds token i's label scores
+ * (called only for tokens of class > 0); `transitions` holds the score of label c after label p at p * LABEL_COUNT + c;
+ * `edge(i, prev, scores)` (optional) adds the edge feature scores of every label at i after `prev`. Tokens where
+ * neither token i nor i - 1 has more than one possible label are skipped: every path goes O -> O there and scores
+ * the same. The best sequence goes to `out`.
+ */
+class Lattice {
+  private delta = new Float64Array(0);
+  private back = new Uint8Array(0);
+  private readonly e = new Float64Array(LABEL_COUNT);
+  private readonly es = new Float64Array(LABEL_COUNT * LABEL_COUNT);
+
+  best(n: number, cls: Uint8Array, emit: (i: number, scores: Float64Array) => void, transitions: Float64Array,
+    edge: ((i: number, prev: number, scores: Float64Array, at: number) => void) | null, out: Uint8Array): void {
+    const L = LABEL_COUNT;
+    if (this.delta.length < n * L) { this.delta = new Float64Array(n * L * 2); this.back = new Uint8Array(n * L * 2); }
+    const delta = this.delta, back = this.back, e = this.e, es = this.es;
+    for (let i = 0; i < n; i++) {
+      const row = i * L, prow = row - L;
+      const ci = cls[i]!, pc = i > 0 ? cls[i - 1]! : 0;
+      // Only the labels of a token's class are written (and read back through PREVIOUS_IN_CLASS).
+      if (ci === 0 && pc === 0) { delta[row] = i > 0 ? delta[prow]! : 0; back[row] = 0; continue; }
+      e.fill(0);
+      if (ci > 0) emit(i, e);
+      let E = transitions;
+      if (edge) {
+        E = es;
+        const P = CLASS_LABELS[pc]!;
+        for (let k = 0; k < P.length; k++) {
+          const p = P[k]!, at = p * L;
+          for (let c = 0; c < L; c++) es[at + c] = transitions[at + c]!;
+          edge(i, p, es, at);
+        }
+      }
+      const A = CLASS_LABELS[ci]!;
+      const before = PREVIOUS_IN_CLASS[pc]!;
+      for (let k = 0; k < A.length; k++) {
+        const c = A[k]!;
+        let best = -Infinity, arg = 0;
+        if (i === 0) {
+          if (ALLOWED[c]) best = E[c]!;
+        } else {
+          const prevs = before[c]!;
+          for (let j = 0; j < prevs.length; j++) {
+            const p = prevs[j]!;
+            const v = delta[prow + p]! + E[p * L + c]!;
+            if (v > best) { best = v; arg = p; }
+          }
+        }
+        delta[row + c] = best + e[c]!;
+        back[row + c] = arg;
+      }
+    }
+    // The sentence ends outside a name.
+    let best = 0, bestScore = -Infinity;
+    const last = (n - 1) * L, E = CLASS_LABELS[cls[n - 1]!]!;
+    for (let k = 0; k < E.length; k++) { const c = E[k]!; if (MAY_END[c] && delta[last + c]! > bestScore) { bestScore = delta[last + c]!; best = c; } }
+    for (let i = n - 1; i >= 0; i--) {
+      out[i] = best;
+      best = back[i * L + best]!;
+    }
+  }
+}
 /** What the model file records besides the weights. */
 export interface ModelMeta {
   format: 'dateline-ner';
@@ -80,6 +168,15 @@ export interface ModelMeta {
   caseWords?: CaseWords;
   /** Whether the model uses the labels it gave earlier in the document (features.ts PredictionHistory). */
   predictionHistory?: boolean;
+  /**
+   * 'viterbi': a structured (first-order) averaged perceptron, decoded exactly over BILOU sequences with
+   * label-transition weights; absent or 'greedy': left to right with the previous two labels as features.
+   */
+  decoding?: 'greedy' | 'viterbi';
+  /** Whether the model uses the features of the capitalized run around each word (features.ts findRuns). */
+  runFeatures?: boolean;
+  /** Viterbi models: how many edge feature templates (features.ts edgeFeatures) pair the previous label with the token. */
+  edges?: number;
 }
 
 /** Sparse averaged weights: per used hash bucket, a run of (label, weight) pairs. */
@@ -104,6 +201,17 @@ export class NerWeights {
       if (h === 0xffffffff) continue;
       const b = h & mask;
       for (let j = off[b]!, e = off[b + 1]!; j < e; j++) scores[lab[j]!] += w[j]!;
+    }
+  }
+
+  /** As score(), into scores[at, at + LABEL_COUNT). */
+  scoreAt(f: Uint32Array, from: number, to: number, scores: Float64Array, at: number): void {
+    const mask = this.mask, off = this.offsets, lab = this.labels, w = this.weights;
+    for (let k = from; k < to; k++) {
+      const h = f[k]!;
+      if (h === 0xffffffff) continue;
+      const b = h & mask;
+      for (let j = off[b]!, e = off[b + 1]!; j < e; j++) scores[at + lab[j]!] += w[j]!;
     }
   }
 
@@ -191,8 +299,29 @@ export class Decoder {
   labels = new Uint8Array(64);
 
   constructor(readonly weights: NerWeights, readonly extractor: FeatureExtractor) {
+    extractor.runFeatures = weights.meta.runFeatures ?? false;
     this.history = weights.meta.predictionHistory ? new PredictionHistory() : null;
+    this.viterbi = weights.meta.decoding === 'viterbi';
+    this.edges = weights.meta.edges ?? 0;
+    if (this.viterbi) {
+      // The label-transition weights as a dense matrix: one row per previous label.
+      const one = new Uint32Array(1), row = new Float64Array(LABEL_COUNT);
+      for (let p = 0; p < LABEL_COUNT; p++) {
+        row.fill(0);
+        one[0] = transitionFeature(p);
+        weights.score(one, 0, 1, row);
+        this.transitions.set(row, p * LABEL_COUNT);
+      }
+    }
   }
+
+  private readonly viterbi: boolean;
+  private readonly edges: number;
+  private readonly transitions = new Float64Array(LABEL_COUNT * LABEL_COUNT);
+  private readonly lattice = new Lattice();
+  private cls = new Uint8Array(64);
+  private readonly edgeRow = new Uint32Array(MAX_EDGE_FEATURES);
+  private readonly histRow = new Uint32Array(2);
 
   /** Whether token i (sentence-relative) of the sentence last decoded can end a name. */
   mayEndName(i: number): boolean { return this.extractor.mayEndName(i); }
@@ -216,6 +345,7 @@ export class Decoder {
    * With a prediction-history model, sentences of one document go in order after startDocument().
    */
   decode(forms: readonly string[], upos: readonly string[] | null, from: number, to: number): Uint8Array {
+    if (this.viterbi) return this.decodeViterbi(forms, upos, from, to);
     const n = to - from;
     if (this.labels.length < n) this.labels = new Uint8Array(n * 2);
     if (this.ctx.length < n * CONTEXT_WIDTH) this.ctx = new Uint32Array(n * CONTEXT_WIDTH * 2);
@@ -260,6 +390,25 @@ export class Decoder {
       prev = best;
     }
     return y;
+  }
+  /** A structured model's decode: the best BILOU sequence of the sentence under the token-class limits. */
+  private decodeViterbi(forms: readonly string[], upos: readonly string[] | null, from: number, to: number): Uint8Array {
+    const n = to - from;
+    if (this.labels.length < n) this.labels = new Uint8Array(n * 2);
+    if (this.ctx.length < n * CONTEXT_WIDTH) this.ctx = new Uint32Array(n * CONTEXT_WIDTH * 2);
+    if (this.cls.length < n) this.cls = new Uint8Array(n * 2);
+    const W = this.weights, ex = this.extractor, ctx = this.ctx, f = this.feats, history = this.history, edges = this.edges;
+    const trans = this.transitions, edgeRow = this.edgeRow, histRow = this.histRow;
+    ex.prepare(forms, W.meta.usesPos ? upos : null, from, to);
+    ex.context(n, ctx);
+    tokenClasses(ex, n, this.cls);
+    this.lattice.best(n, this.cls, (i, scores) => {
+      ex.token(i, f, 0);
+      W.score(f, 0, MAX_STATIC_FEATURES, scores);
+      if (history) { historyEmission(ctx, i, history, histRow); W.score(histRow, 0, 2, scores); }
+    }, trans, edges ? (i, prev, scores, at) => { edgeFeatures(ctx, i, prev, edges, edgeRow); W.scoreAt(edgeRow, 0, edges, scores, at); } : null, this.labels);
+    if (history) for (let i = 0; i < n; i++) history.add(ctx[i * CONTEXT_WIDTH]!, this.labels[i]!);
+    return this.labels;
   }
 }
 
@@ -413,4 +562,136 @@ export function train(sentences: readonly TrainSentence[], extractor: FeatureExt
   }
   offsets[B] = keptLabels.length;
   return new NerWeights({ ...meta, hashBits: opts.hashBits, epochs: opts.epochs, seed: opts.seed }, offsets, Uint8Array.from(keptLabels), Float32Array.from(keptWeights));
+}
+
+/**
+ * Trains a structured averaged perceptron: each sentence is decoded with first-order Viterbi (as at run time, see
+ * Lattice) and, when the best sequence is not the gold one, the features of the gold sequence gain and those of the
+ * predicted one lose, token by token (emissions) and label pair by label pair (transitions and edge features).
+ * A token whose gold label its class forbids (a lower-case word inside a GUM name) may take any label in training.
+ */
+export function trainStructured(sentences: readonly TrainSentence[], extractor: FeatureExtractor, opts: TrainOptions & { edges: number }, meta: Omit<ModelMeta, 'hashBits' | 'epochs' | 'seed' | 'decoding' | 'edges'>): NerWeights {
+  const L = LABEL_COUNT;
+  const B = 1 << opts.hashBits, mask = B - 1;
+  const w = new Float32Array(B * L);
+  const total = new Float64Array(B * L);
+  const stamp = new Int32Array(B * L);
+  const rand = seededRandom(opts.seed);
+  const gold = sentences.map((s) => spansToLabels(s.forms.length, s.spans));
+  const feats: Uint32Array[] = [], ctxs: Uint32Array[] = [], classes: Uint8Array[] = [];
+  for (let si = 0; si < sentences.length; si++) {
+    const s = sentences[si]!;
+    const n = s.forms.length;
+    extractor.setDocument(s.doc ?? null);
+    const a = new Uint32Array(n * MAX_STATIC_FEATURES), ca = new Uint32Array(n * CONTEXT_WIDTH), cl = new Uint8Array(n);
+    extractor.sentence(s.forms, s.upos, 0, n, a);
+    extractor.context(n, ca);
+    tokenClasses(extractor, n, cl);
+    const y = gold[si]!;
+    for (let i = 0; i < n; i++) if (!CLASS_LABELS[cl[i]!]!.includes(y[i]!)) cl[i] = 3;
+    feats.push(a); ctxs.push(ca); classes.push(cl);
+  }
+  extractor.setDocument(null);
+  let t = 1;
+  const edges = opts.edges;
+  const edgeRow = new Uint32Array(MAX_EDGE_FEATURES), edgeTrainRow = new Uint32Array(1 + MAX_EDGE_FEATURES);
+  const histRow = new Uint32Array(2);
+  const update = (f: Uint32Array, from: number, to: number, label: number, v: number) => {
+    for (let k = from; k < to; k++) {
+      const h = f[k]!;
+      if (h === 0xffffffff) continue;
+      const i = (h & mask) * L + label;
+      total[i] += (t - stamp[i]!) * w[i]!;
+      stamp[i] = t;
+      w[i] += v;
+    }
+  };
+  const addScores = (f: Uint32Array, from: number, to: number, scores: Float64Array, at = 0) => {
+    for (let k = from; k < to; k++) {
+      const h = f[k]!;
+      if (h === 0xffffffff) continue;
+      const base = (h & mask) * L;
+      for (let l = 0; l < L; l++) scores[at + l] += w[base + l]!;
+    }
+  };
+  const transitions = new Float64Array(L * L);
+  const one = new Uint32Array(1);
+  const edgeFor = (ctx: Uint32Array, i: number, prev: number) => {
+    edgeTrainRow[0] = transitionFeature(prev);
+    edgeFeatures(ctx, i, prev, edges, edgeRow);
+    for (let k = 0; k < edges; k++) edgeTrainRow[1 + k] = edgeRow[k]!;
+  };
+  const lattice = new Lattice();
+  let rows = new Uint32Array(64 * MAX_STATIC_FEATURES), hrows = new Uint32Array(64 * 2), pred = new Uint8Array(64);
+  const order = sentences.map((_, i) => i);
+  const histories = new Map<number, PredictionHistory>();
+  for (let epoch = 0; epoch < opts.epochs; epoch++) {
+    histories.clear();
+    for (let i = order.length - 1; i > 0; i--) { const j = Math.floor(rand() * (i + 1)); [order[i], order[j]] = [order[j]!, order[i]!]; }
+    let errors = 0, tokens = 0;
+    for (const si of order) {
+      const s = sentences[si]!;
+      const n = s.forms.length;
+      const f = feats[si]!, ctx = ctxs[si]!, cls = classes[si]!, y = gold[si]!;
+      let history: PredictionHistory | null = null;
+      if (opts.predictionHistory) {
+        const d = s.docIndex ?? -1 - si;
+        history = histories.get(d) ?? null;
+        if (!history) histories.set(d, (history = new PredictionHistory()));
+      }
+      if (rows.length < n * MAX_STATIC_FEATURES) { rows = new Uint32Array(n * MAX_STATIC_FEATURES * 2); hrows = new Uint32Array(n * 4); pred = new Uint8Array(n * 2); }
+      // This epoch's view of the sentence: dropout fixed for the decode and the update alike.
+      for (let i = 0; i < n; i++) {
+        const o = i * MAX_STATIC_FEATURES;
+        if (cls[i] === 0) continue;
+        rows.set(f.subarray(o, o + MAX_STATIC_FEATURES), o);
+        if (rand() < opts.wordDropout) for (const k of WORD_IDENTITY_SLOTS) rows[o + k] = 0xffffffff;
+        if (opts.featureDropout > 0) for (let k = 1; k < MAX_STATIC_FEATURES; k++) if (rand() < opts.featureDropout) rows[o + k] = 0xffffffff;
+        historyEmission(ctx, i, history, histRow);
+        hrows[2 * i] = histRow[0]!; hrows[2 * i + 1] = histRow[1]!;
+      }
+      transitions.fill(0);
+      for (let p = 0; p < L; p++) { one[0] = transitionFeature(p); addScores(one, 0, 1, transitions, p * L); }
+      lattice.best(n, cls, (i, scores) => {
+        addScores(rows, i * MAX_STATIC_FEATURES, (i + 1) * MAX_STATIC_FEATURES, scores);
+        addScores(hrows, 2 * i, 2 * i + 2, scores);
+      }, transitions, edges ? (i, prev, scores, at) => {
+        edgeFeatures(ctx, i, prev, edges, edgeRow);
+        addScores(edgeRow, 0, edges, scores, at);
+      } : null, pred);
+      for (let i = 0; i < n; i++) {
+        const g = y[i]!, p = pred[i]!;
+        const gp = i > 0 ? y[i - 1]! : 0, pp = i > 0 ? pred[i - 1]! : 0;
+        if (g !== p) {
+          errors++;
+          update(rows, i * MAX_STATIC_FEATURES, (i + 1) * MAX_STATIC_FEATURES, g, 1);
+          update(rows, i * MAX_STATIC_FEATURES, (i + 1) * MAX_STATIC_FEATURES, p, -1);
+          update(hrows, 2 * i, 2 * i + 2, g, 1);
+          update(hrows, 2 * i, 2 * i + 2, p, -1);
+        }
+        if (g !== p || gp !== pp) {
+          edgeFor(ctx, i, gp);
+          update(edgeTrainRow, 0, 1 + edges, g, 1);
+          edgeFor(ctx, i, pp);
+          update(edgeTrainRow, 0, 1 + edges, p, -1);
+        }
+      }
+      if (history) for (let i = 0; i < n; i++) history.add(ctx[i * CONTEXT_WIDTH]!, pred[i]!);
+      tokens += n;
+      t++;
+    }
+    opts.log?.(`epoch ${epoch + 1}: token error rate ${(100 * errors / tokens).toFixed(2)}%`);
+  }
+  const offsets = new Int32Array(B + 1);
+  const keptLabels: number[] = [], keptWeights: number[] = [];
+  for (let b = 0; b < B; b++) {
+    offsets[b] = keptLabels.length;
+    for (let l = 0; l < L; l++) {
+      const i = b * L + l;
+      const avg = (total[i]! + (t - stamp[i]!) * w[i]!) / t;
+      if (Math.abs(avg) >= opts.prune) { keptLabels.push(l); keptWeights.push(avg); }
+    }
+  }
+  offsets[B] = keptLabels.length;
+  return new NerWeights({ ...meta, hashBits: opts.hashBits, epochs: opts.epochs, seed: opts.seed, decoding: 'viterbi', edges }, offsets, Uint8Array.from(keptLabels), Float32Array.from(keptWeights));
 }

@@ -3,7 +3,7 @@
 import { DOCUMENT_CUES_VERSION, FeatureExtractor } from './features.js';
 import { CATEGORY_ID, PhraseMatcher, phraseKey } from './lexicon.js';
 import { Decoder, ENTITY_TYPES, NerWeights, labelsToSpans, type TokenSpan } from './model.js';
-import { NameRules, type TokenRange } from './names.js';
+import { NameRules, loadRuleLists, type TokenRange } from './names.js';
 
 const PERSON = ENTITY_TYPES.indexOf('person');
 const ORGANIZATION = ENTITY_TYPES.indexOf('organization');
@@ -33,6 +33,9 @@ const SITE_NOUNS = new Set([
 ]);
 /** A lower-cased word that looks like a participle or gerund ("reiterating", "backed"). */
 const VERB_FORM = /^\p{Ll}{3,}(?:ing|ed)$/u;
+
+/** A name particle joined by a hyphen to a capitalized word ("al-Quds"): the particle is group 1. */
+const PARTICLE_NAME = /^(\p{Ll}{1,4})-\p{Lu}\p{L}+$/u;
 
 /** An acronym: two to eight capital letters, optionally with periods ("WHO", "U.N.", "FSANZ"). */
 const ACRONYM = /^(?:\p{Lu}\.?){2,8}$/u;
@@ -67,6 +70,18 @@ export class NameRecognizer {
   private readonly firstNames: Set<string>;
   private readonly placeNames: Set<string>;
   private readonly orgNames: Set<string>;
+  /**
+   * Whether token i (sentence-relative) of the sentence last decoded may begin a name: the lexicon scans for known
+   * names start only there (every place, organization and group entry begins with a capitalized word or a particle).
+   */
+  private readonly mayStartName = (i: number): boolean => this.decoder.extractor.mayStartName(i);
+  /** The first token of the sentence being read (the decoder's word information is sentence-relative). */
+  private sentenceFrom = 0;
+  private sentenceTo = 0;
+  /** Collective nouns of group-heads.tsv, lower case ("ummah", "diaspora"). */
+  private readonly groupHeads = new Set(loadRuleLists().groupHeads.map((h) => h.toLowerCase()));
+  /** Lower-case words a name may start with ("al", "de"), from the model file. */
+  private readonly particles: Set<string>;
   /** Whether the model was trained with document cues (features.ts DocumentCues). */
   private readonly usesDocumentCues: boolean;
 
@@ -82,6 +97,7 @@ export class NameRecognizer {
     this.placeNames = new Set(lex.place.map(phraseKey));
     this.orgNames = new Set(lex.organization.map(phraseKey));
     this.groups = new PhraseMatcher({ group: lex.group.filter((g) => /s$/i.test(g)) });
+    this.particles = new Set((weights.meta.nameParticles ?? []).map((p) => p.toLowerCase()));
     this.usesDocumentCues = (weights.meta.featureVersion ?? 0) >= DOCUMENT_CUES_VERSION;
     this.decoder = new Decoder(weights, new FeatureExtractor(new PhraseMatcher(lex), weights.meta.caseWords, weights.meta.nameParticles, weights.meta.nameConnectors));
   }
@@ -94,6 +110,8 @@ export class NameRecognizer {
   /** Names in tokens [from, to) of `forms` (document-wide arrays); `upos` null when there are no tags. */
   sentence(forms: readonly string[], upos: readonly string[] | null, from: number, to: number, out: FoundName[]): void {
     if (to <= from) return;
+    this.sentenceFrom = from;
+    this.sentenceTo = to;
     const y = this.decoder.decode(forms, upos, from, to);
     const spans = labelsToSpans(y, to - from);
     for (const sp of spans) {
@@ -104,6 +122,7 @@ export class NameRecognizer {
       sp.end += from;
     }
     this.applyKnownNames(forms, from, to, spans);
+    this.joinParticleNames(forms, to, spans);
     this.attachHeadWords(forms, from, to, spans);
     // Determiners and sentence-initial common words are no part of a name: "The Daily Collegian" is
     // "Daily Collegian", "While University Relations" is "University Relations" (GUM's rule: proper nouns only).
@@ -132,6 +151,11 @@ export class NameRecognizer {
       if (this.rules.isEvent(forms, start, end)) continue;
       // A position is not an organization or place: "the Armed Force Chief of Staff", "Parliament Speaker".
       if ((type === ORGANIZATION || type === PLACE) && this.rules.isTitlePhrase(forms, start, end)) continue;
+      // An organization of generic words only, written right before a title of two or more words, is part of that
+      // position ("the Armed Force Chief of Staff", "Iran's Armed Forces Chief of Staff Major General ...").
+      if (type === ORGANIZATION && this.genericBeforeLongTitle(forms, start, end, to)) continue;
+      // Nor is a position in the plural a name ("Senators will be asked to vote", "the Ministers"): a common noun.
+      if (end - start === 1 && type !== GROUP && /^\p{Lu}\p{Ll}+s$/u.test(forms[start]!) && this.rules.isTitle([forms[start]!.slice(0, -1)], 0, 1)) continue;
       if (type === PERSON) {
         const ns = this.rules.nameStartAfterTitles(forms, start, end);
         if (ns >= end) continue;
@@ -151,6 +175,19 @@ export class NameRecognizer {
   }
 
   /**
+   * Whether forms[start, end) has no word of its own (each is an institution word of org-words.tsv, a word usually
+   * written in lower case or an -ed/-ing form: "Armed Forces") and a capitalized title phrase of two or more words follows it.
+   */
+  private genericBeforeLongTitle(forms: readonly string[], start: number, end: number, to: number): boolean {
+    for (let i = start; i < end; i++) {
+      const key = phraseKey(forms[i]!);
+      if (!this.orgWords.has(key) && !this.decoder.isCommonWord(i - this.sentenceFrom) && !VERB_FORM.test(key)) return false;
+    }
+    for (let e = end + 2; e <= Math.min(to, end + 6); e++) if (UPPER_INITIAL.test(forms[end]!) && this.rules.isTitle(forms, end, e)) return true;
+    return false;
+  }
+
+  /**
    * Whether forms[start] is a verb form in -ing/-ed (not itself a known given or place name: "Khaled", "Beijing")
    * followed by a known place, organization or group name or by a known given name: "Reiterating Iran", "Quoting Ali
    * Akbar Velayati". Names that merely look like verb forms ("Sterling Brown", "Jared Kushner") stay whole.
@@ -162,6 +199,22 @@ export class NameRecognizer {
     const rest = phraseKey(forms.slice(start + 1, end).join(''));
     return this.placeNames.has(rest) || this.orgNames.has(rest) || this.rules.isGroup(forms, start + 1, end)
       || this.firstNames.has(phraseKey(forms[start + 1]!));
+  }
+
+  /**
+   * A name goes on through a following word made of a name particle, a hyphen and a capitalized word when the model
+   * left that word out: "Jerusalem al-Quds" is one run of proper nouns (GUM's names are such runs), like "Khaled
+   * al-Qaddoumi", which the model usually finds whole.
+   */
+  private joinParticleNames(forms: readonly string[], to: number, spans: TokenSpan[]): void {
+    for (let k = 0; k < spans.length; k++) {
+      const sp = spans[k]!;
+      if (sp.end >= to || sp.type === GROUP) continue;
+      const next = spans[k + 1];
+      if (next && next.start === sp.end) continue;
+      const m = PARTICLE_NAME.exec(forms[sp.end]!);
+      if (m && this.particles.has(m[1]!)) sp.end++;
+    }
   }
 
   /**
@@ -180,9 +233,10 @@ export class NameRecognizer {
       if (this.demonyms.has(key) || this.orgWords.has(key) || this.rules.isGroup(forms, i, i + 1)
         || this.rules.isGroup([forms[i] + 's'], 0, 1) || this.rules.isTitle(forms, i, i + 1)) continue;
       const inside = spans.find((sp) => sp.start <= i && i < sp.end);
-      // A one-word "person" there is the site's place name too ("the Ofer prison", "the Erez crossing").
+      // A one-word "person" there is the site's place name too ("the Ofer prison", "the Erez crossing"), and so is a
+      // one-word "organization" that is no known one ("the Evin prison", but "the Hamas checkpoint" stays).
       if (inside) {
-        if (inside.start === i && inside.end === i + 1 && inside.type === PERSON) inside.type = PLACE;
+        if (inside.start === i && inside.end === i + 1 && (inside.type === PERSON || (inside.type === ORGANIZATION && !this.orgNames.has(key)))) inside.type = PLACE;
         continue;
       }
       if (this.firstNames.has(key)) continue;
@@ -192,9 +246,22 @@ export class NameRecognizer {
     if (added) spans.sort((a, b) => a.start - b.start);
   }
 
-  /** Capitalized plural group names the model left out ("thousands of Palestinians"). */
+  /**
+   * Capitalized plural group names the model left out ("thousands of Palestinians"), and a capitalized word before a
+   * capitalized collective noun of group-heads.tsv ("the Muslim Ummah", "the Jewish Diaspora"), which replaces the
+   * one-word names the model may have found inside it.
+   */
   private addGroups(forms: readonly string[], from: number, to: number, spans: TokenSpan[]): void {
     let added = false;
+    const lowers = this.decoder.lowerForms;
+    for (let i = from; i + 1 < to; i++) {
+      if (!this.groupHeads.has(lowers[i + 1 - from]!) || !UPPER_INITIAL.test(forms[i]!) || !UPPER_INITIAL.test(forms[i + 1]!)) continue;
+      if (i + 2 < to && UPPER_INITIAL.test(forms[i + 2]!)) continue;
+      if (spans.some((sp) => sp.start < i + 2 && i < sp.end && (sp.start < i || sp.end > i + 2))) continue;
+      for (let k = spans.length - 1; k >= 0; k--) if (spans[k]!.start >= i && spans[k]!.end <= i + 2) spans.splice(k, 1);
+      spans.push({ start: i, end: i + 2, type: GROUP });
+      added = true;
+    }
     this.groups.scan(this.decoder.lowerForms, 0, to - from, (s, e) => {
       s += from;
       e += from;
@@ -202,27 +269,59 @@ export class NameRecognizer {
       for (const sp of spans) if (sp.start < e && s < sp.end) return;
       spans.push({ start: s, end: e, type: GROUP });
       added = true;
-    }, true);
+    }, true, this.mayStartName);
     if (added) spans.sort((a, b) => a.start - b.start);
   }
 
   /**
    * A known place run into a person's name ("Hamas representative in Iran Khaled al-Qaddoumi", which the model may
-   * take for one place) is a place and a person when a known given name follows the place and starts two or more words.
+   * take for one place or one person, or cut after the given name: "Iran Ali" + "Akbar Velayati") is a place and a
+   * person when a known given name follows the place and starts two or more words. A person span only loses a place
+   * that is not itself a given name ("Georgia Ann Smith" stays whole), or a known place of two or more words
+   * ("United States Hamdullah Mohib").
    */
   private splitPlaceFromPerson(forms: readonly string[], spans: TokenSpan[]): void {
     for (let k = 0; k < spans.length; k++) {
       const sp = spans[k]!;
-      if (sp.type !== PLACE && sp.type !== ORGANIZATION) continue;
-      for (let cut = sp.start + 1; cut <= sp.start + 2 && cut <= sp.end - 2; cut++) {
-        if (!this.firstNames.has(phraseKey(forms[cut]!)) || !this.placeNames.has(phraseKey(forms.slice(sp.start, cut).join('')))) continue;
-        spans.splice(k + 1, 0, { start: cut, end: sp.end, type: PERSON });
+      if (sp.type !== PLACE && sp.type !== ORGANIZATION && sp.type !== PERSON) continue;
+      // A person span right after, touching it, is the rest of the same name.
+      const next = spans[k + 1];
+      const joined = sp.type !== PERSON && next && next.type === PERSON && next.start === sp.end;
+      const end = joined ? next.end : sp.end;
+      for (let cut = sp.start + 1; cut <= sp.start + 3 && cut <= end - 1; cut++) {
+        const place = this.placeNames.has(phraseKey(forms.slice(sp.start, cut).join('')));
+        // A known place of two or more words does not begin a person's name ("to the United States Hamdullah Mohib"),
+        // whatever follows; a one-word place does only before a known given name ("Jordan Henderson" stays whole).
+        const longPlace = place && cut - sp.start >= 2 && (sp.type === PERSON || this.plainWords(forms, cut, end));
+        if (!longPlace && (cut > sp.start + 2 || cut > end - 2 || !place || !this.firstNames.has(phraseKey(forms[cut]!)))) continue;
+        // The model may have stopped inside the name ("United States Masood" + "Khan"): it goes on through the
+        // capitalized words no other name holds; a place and organization's rest is a person only when two or more
+        // words long ("New York Yankees" stays whole).
+        let personEnd = end;
+        if (longPlace && sp.type !== PERSON) {
+          const limit = Math.min(this.sentenceTo, joined ? (spans[k + 2]?.start ?? forms.length) : (next?.start ?? forms.length));
+          while (personEnd < limit && /^\p{Lu}\p{Ll}/u.test(forms[personEnd]!)) personEnd++;
+          if (personEnd - cut < 2) continue;
+        }
+        if (sp.type === PERSON && this.firstNames.has(phraseKey(forms[sp.start]!))) break;
+        if (joined && cut === sp.end) break;
+        if (joined) spans.splice(k + 1, 1);
+        spans.splice(k + 1, 0, { start: cut, end: personEnd, type: PERSON });
         sp.end = cut;
         sp.type = PLACE;
         k++;
         break;
       }
     }
+  }
+
+  /** Whether forms[start, end) has no institution, facility or organization head word (it may be a person's name). */
+  private plainWords(forms: readonly string[], start: number, end: number): boolean {
+    for (let i = start; i < end; i++) {
+      const key = phraseKey(forms[i]!);
+      if (this.orgWords.has(key) || this.facilityWords.has(key) || this.orgHeads.has(key) || !/^\p{Lu}\p{Ll}/u.test(forms[i]!)) return false;
+    }
+    return !this.orgNames.has(phraseKey(forms.slice(start, end).join('')));
   }
 
   /**
@@ -322,15 +421,21 @@ export class NameRecognizer {
         if (sp.start < s || sp.end > e) return;
         inside.push(k);
       }
-      if (inside.length === 1 && spans[inside[0]!]!.start === s && spans[inside[0]!]!.end === e) return;
       const modelType = inside.length ? spans[inside[0]!]!.type : -1;
       const type = (mask & placeBit) && !(mask & (1 << CATEGORY_ID.organization)) ? PLACE
         : !(mask & placeBit) ? ORGANIZATION
         : modelType === PLACE || modelType === ORGANIZATION ? modelType : PLACE;
+      // The model's span is the known name: the lexicon also corrects a person ("Sheikh Jarrah") or a place that is an
+      // organization ("al Jazeera"); an organization stays, as places stand for their governments ("North Korea is a
+      // dictatorship"), and so do facilities and groups, which the lexicons do not list.
+      if (inside.length === 1 && spans[inside[0]!]!.start === s && spans[inside[0]!]!.end === e) {
+        if (modelType === PERSON || (modelType === PLACE && type === ORGANIZATION)) spans[inside[0]!]!.type = type;
+        return;
+      }
       for (let k = inside.length - 1; k >= 0; k--) spans.splice(inside[k]!, 1);
       spans.push({ start: s, end: e, type });
       spans.sort((a, b) => a.start - b.start);
-    }, true);
+    }, true, this.mayStartName);
   }
 
   /**
@@ -382,7 +487,9 @@ export class NameRecognizer {
           let free = true;
           for (let j = i; j < e; j++) if (covered[j]) { free = false; break; }
           if (!free) continue;
-          const type = majority(key(i, e));
+          let type = majority(key(i, e));
+          // A sentence capitalizes a name written in lower case elsewhere: "Al-Qaddoumi said" after "al-Qaddoumi".
+          if (type < 0 && i === from && /^\p{Lu}\p{Ll}*-/u.test(forms[i]!)) type = majority(forms[i]![0]!.toLowerCase() + key(i, e).slice(1));
           if (type < 0) continue;
           // Do not run into a following capitalized word: "Brahms Prize" is not "Brahms".
           // A regnal number is not a name of its own: "Norton I" is "Norton".

@@ -158,4 +158,20 @@ describe('named-entity stage', () => {
     const found = nerStage.run(doc, { tokens, sentences, tags: partial }).names.map((n) => text.slice(n.start, n.end));
     expect(found).toContain('Doha');
   });
+
+  it('test_ner_a_title_in_the_plural_is_no_name', () => {
+    const all = names('This afternoon, Senators will be asked to vote on the two articles.');
+    expect(all.filter((n) => n.text === 'Senators')).toEqual([]);
+  });
+
+  it('test_ner_a_long_known_place_before_a_name_is_split_off', () => {
+    const all = names('According to Pakistani Ambassador to the United States Masood Khan, the team shows real progress.');
+    expect(find(all, 'United States')?.type).toBe('place');
+    expect(find(all, 'Masood Khan')?.type).toBe('person');
+  });
+
+  it('test_ner_a_name_goes_on_through_a_particle_name', () => {
+    const all = names('Thousands marched in Jerusalem al-Quds on Friday.');
+    expect(find(all, 'Jerusalem al-Quds')?.type).toBe('place');
+  });
 });
