@@ -899,7 +899,9 @@ class Analyzer {
     // article, as news writes appositions (the role noun itself in lower case, its modifiers before it).
     const r = seg.slice(0, 4).findIndex((x) => !x.cap && PERSON_NOUNS.has(x.lower));
     const bareRole = r >= 0 && seg.length > 1 && !DETERMINERS.has(f.lower) && seg.slice(0, r).every((x) => !NP_PREPOSITIONS.has(x.lower) && !PUNCT.test(x.text));
-    return bareRole || f.lower === 'a' || f.lower === 'an' || /^\d+$/.test(f.text) || f.lower === 'who' || f.lower === 'which' || f.lower === 'whose' || f.lower === 'the' && seg.some((x) => x.lower === 'of' || PERSON_NOUNS.has(x.lower)) && !seg.some((x) => x.cap && !DETERMINERS.has(x.lower) && x !== seg[0]) && seg.length > 2;
+    // "the State Department Spokesperson", "the Hamas spokesman": a definite role, capitalized modifiers and all.
+    const definiteRole = f.lower === 'the' && seg.length > 1 && PERSON_NOUNS.has(seg[seg.length - 1]!.lower);
+    return bareRole || definiteRole || f.lower === 'a' || f.lower === 'an' || /^\d+$/.test(f.text) || f.lower === 'who' || f.lower === 'which' || f.lower === 'whose' || f.lower === 'the' && seg.some((x) => x.lower === 'of' || PERSON_NOUNS.has(x.lower)) && !seg.some((x) => x.cap && !DETERMINERS.has(x.lower) && x !== seg[0]) && seg.length > 2;
   }
 
   private isDescription(words: readonly Word[]): boolean {

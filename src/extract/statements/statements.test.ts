@@ -72,6 +72,10 @@ describe('statements: where the speaker stands', () => {
     expect(said('“We learned a lot today,” Hernan Gomez, Panama coach, said.')).toMatchObject([{ speaker: 'Hernan Gomez', content: '“We learned a lot today,”' }]);
     expect(said('Daniel Hagari, IDF spokesman, said the strikes hit launch sites.')).toMatchObject([{ speaker: 'Daniel Hagari', content: 'the strikes hit launch sites' }]);
     expect(said('Abu Obeida, Qassam Brigades spokesman, said the rockets hit Ashkelon.')).toMatchObject([{ speaker: 'Abu Obeida', content: 'the rockets hit Ashkelon' }]);
+    // A definite role may carry capitalized modifiers too.
+    expect(said('Jeff Rathke, the State Department Spokesperson, said the talks would resume.')).toMatchObject([{ speaker: 'Jeff Rathke', content: 'the talks would resume' }]);
+    expect(said('Hazem Qassem, the Hamas spokesman, said the talks would resume.')).toMatchObject([{ speaker: 'Hazem Qassem', content: 'the talks would resume' }]);
+    expect(said('Avi Hyman, the Israeli government spokesman, said the talks would resume.')).toMatchObject([{ speaker: 'Avi Hyman', content: 'the talks would resume' }]);
   });
 
   it('reads ", said X," inside the reported clause', () => {
