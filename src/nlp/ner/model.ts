@@ -549,7 +549,12 @@ export function train(sentences: readonly TrainSentence[], extractor: FeatureExt
     }
     opts.log?.(`epoch ${epoch + 1}: token error rate ${(100 * errors / tokens).toFixed(2)}%`);
   }
-  // Average and keep the weights that matter.
+  const { offsets, labels, weights } = averaged(w, total, stamp, t, B, L, opts.prune);
+  return new NerWeights({ ...meta, hashBits: opts.hashBits, epochs: opts.epochs, seed: opts.seed }, offsets, labels, weights);
+}
+
+/** The averaged weights (lazy averaging: totals plus the current weight since its last update), keeping those of at least `prune`. */
+function averaged(w: ArrayLike<number>, total: ArrayLike<number>, stamp: ArrayLike<number>, t: number, B: number, L: number, prune: number) {
   const offsets = new Int32Array(B + 1);
   const keptLabels: number[] = [], keptWeights: number[] = [];
   for (let b = 0; b < B; b++) {
@@ -557,11 +562,11 @@ export function train(sentences: readonly TrainSentence[], extractor: FeatureExt
     for (let l = 0; l < L; l++) {
       const i = b * L + l;
       const avg = (total[i]! + (t - stamp[i]!) * w[i]!) / t;
-      if (Math.abs(avg) >= opts.prune) { keptLabels.push(l); keptWeights.push(avg); }
+      if (Math.abs(avg) >= prune) { keptLabels.push(l); keptWeights.push(avg); }
     }
   }
   offsets[B] = keptLabels.length;
-  return new NerWeights({ ...meta, hashBits: opts.hashBits, epochs: opts.epochs, seed: opts.seed }, offsets, Uint8Array.from(keptLabels), Float32Array.from(keptWeights));
+  return { offsets, labels: Uint8Array.from(keptLabels), weights: Float32Array.from(keptWeights) };
 }
 
 /**
@@ -682,16 +687,6 @@ export function trainStructured(sentences: readonly TrainSentence[], extractor: 
     }
     opts.log?.(`epoch ${epoch + 1}: token error rate ${(100 * errors / tokens).toFixed(2)}%`);
   }
-  const offsets = new Int32Array(B + 1);
-  const keptLabels: number[] = [], keptWeights: number[] = [];
-  for (let b = 0; b < B; b++) {
-    offsets[b] = keptLabels.length;
-    for (let l = 0; l < L; l++) {
-      const i = b * L + l;
-      const avg = (total[i]! + (t - stamp[i]!) * w[i]!) / t;
-      if (Math.abs(avg) >= opts.prune) { keptLabels.push(l); keptWeights.push(avg); }
-    }
-  }
-  offsets[B] = keptLabels.length;
-  return new NerWeights({ ...meta, hashBits: opts.hashBits, epochs: opts.epochs, seed: opts.seed, decoding: 'viterbi', edges }, offsets, Uint8Array.from(keptLabels), Float32Array.from(keptWeights));
+  const { offsets, labels, weights } = averaged(w, total, stamp, t, B, L, opts.prune);
+  return new NerWeights({ ...meta, hashBits: opts.hashBits, epochs: opts.epochs, seed: opts.seed, decoding: 'viterbi', edges }, offsets, labels, weights);
 }
