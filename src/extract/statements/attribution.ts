@@ -18,6 +18,9 @@ export interface SpeakerNp extends Span {
   readonly roles: readonly string[];
 }
 
+/** The noun phrase made of `words` (at least one), spanning them. */
+const npOf = (words: readonly Word[], roles: readonly string[] = []): SpeakerNp => ({ start: words[0]!.start, end: words[words.length - 1]!.end, words, roles });
+
 export interface Attribution {
   kind: Kind;
   content: Span;
@@ -68,6 +71,11 @@ export function attributionsOf(doc: Document, layers: AttributionLayers): Attrib
 const PUNCT = /^[^\p{L}\p{N}]+$/u;
 const isQuoteMark = (w: Word) => /^["\u201C\u201D\u00AB\u00BB\u201E]$/.test(w.text);
 const isComma = (w?: Word) => w?.text === ',';
+/** Whether word a is a comma after which the reported clause goes on in lower case ("…, said Mauer, are required"). */
+const goesOnAfter = (w: readonly Word[], a: number): boolean => {
+  const next = w[a + 1];
+  return a > 0 && isComma(w[a]) && !!next && !next.cap && next.quote < 0 && !CONTENT_STOPS.has(next.lower);
+};
 const isDash = (w?: Word) => !!w && /^[\u2014\u2013]$|^--$/.test(w.text);
 const lastIsFinal = (w?: Word) => !!w && /^[.!?]$/.test(w.text);
 const HYPHENATED = /^\p{L}+-\p{L}+/u;
@@ -519,8 +527,7 @@ class Analyzer {
       i = w.length;
       at.rule = 'indirect.cue-last.inverted';
       // "Institutional recipients, said Mauer, are required to …": the reported clause goes on after the speaker.
-      const next = w[after + 1];
-      if (after > 0 && isComma(w[after]) && !at.np.roles.length && next && !next.cap && next.quote < 0 && !CONTENT_STOPS.has(next.lower)) i = after;
+      if (!at.np.roles.length && goesOnAfter(w, after)) i = after;
     }
     i = this.skipAdverbials(at, w, i, cue);
     let hasThat = false;
@@ -601,8 +608,7 @@ class Analyzer {
     const np = this.npForward(w, k + 1, w.length);
     if (!np) return false;
     const a = w.findIndex((y) => y.start >= np.end);
-    const next = w[a + 1];
-    if (a < 0 || !isComma(w[a]) || !next || next.cap || next.quote >= 0 || CONTENT_STOPS.has(next.lower)) return false;
+    if (!goesOnAfter(w, a)) return false;
     let e = a + 1;
     while (e < w.length && !PUNCT.test(w[e]!.text)) e++;
     return !this.isAppositive(w.slice(a + 1, e));
@@ -626,7 +632,7 @@ class Analyzer {
       const cut = w.findIndex((y) => y.start >= np!.end);
       if (comma > cut && cut > 0 && comma - (k + 2) <= 14 && w.slice(cut, comma).some((y) => y.cap) && !w.slice(k + 2, comma).some((y) => y.quote >= 0 || VERB_TAGS.has(y.upos) && !y.cap)) {
         const words = w.slice(k + 2, comma);
-        np = { start: words[0]!.start, end: words[words.length - 1]!.end, words, roles: [] };
+        np = npOf(words);
       }
     }
     const source = np;
@@ -642,7 +648,7 @@ class Analyzer {
       while (e < w.length && e - npEnd <= 4 && (w[e]!.cap || NAME_PARTICLES.has(w[e]!.lower)) && !PUNCT.test(w[e]!.text)) e++;
       if (e > npEnd + 1 && isComma(w[e]) && w[npEnd + 1]!.cap) {
         const words = w.slice(npEnd + 1, e);
-        np = { start: words[0]!.start, end: words[words.length - 1]!.end, words, roles: [this.textOf(np.words as Word[])] };
+        np = npOf(words, [this.textOf(np.words as Word[])]);
         npEnd = e;
       }
     }
@@ -860,7 +866,7 @@ class Analyzer {
       return this.npBackward(s.words, i, 0);
     }
     if (words.length === 1 && /^(?:i|we|you|this|that|there)$/.test(words[0]!.lower)) return undefined;
-    return { start: words[0]!.start, end: words[words.length - 1]!.end, words, roles: [] };
+    return npOf(words);
   }
 
   /** The sentence's subject (or the speaker of an earlier attribution in it) speaks a participle or coordinated cue. */
@@ -981,7 +987,7 @@ class Analyzer {
     if (!words.some((x) => x.cap && !DETERMINERS.has(x.lower) || SOURCE_NOUNS.has(x.lower) || x.upos === 'NOUN' || x.upos === 'PROPN' || x.quote >= 0)) return undefined;
     // A phrase of modifiers and time words only is not a source.
     if (words.every((x) => DETERMINERS.has(x.lower) || TIME_WORDS.has(x.lower) || /^\d/.test(x.text))) return undefined;
-    return { start: words[0]!.start, end: words[words.length - 1]!.end, words, roles: [] };
+    return npOf(words);
   }
 
   /** The noun phrase that starts at word `from` (speaker after "said", "according to", addressee after "told"). */
@@ -1014,7 +1020,7 @@ class Analyzer {
     if (end <= from) return undefined;
     const words = w.slice(from, end);
     if (!words.some((x) => x.cap && !DETERMINERS.has(x.lower) || SOURCE_NOUNS.has(x.lower) || x.upos === 'NOUN' || x.upos === 'PROPN')) return undefined;
-    return { start: words[0]!.start, end: words[words.length - 1]!.end, words, roles: [] };
+    return npOf(words);
   }
 
   /** Keeps comma-bounded appositions after a speaker ("Amy Bau, 41, a sign language teacher") as roles. */

@@ -23,6 +23,9 @@ describe('named-entity stage', () => {
   it('test_ner_titles_are_kept_apart_from_the_person_name', () => {
     const all = names('Armed Forces Chief of Staff Major General Mohammad Baqeri said the drills would go on.');
     expect(find(all, 'Mohammad Baqeri')).toEqual({ type: 'person', text: 'Mohammad Baqeri', titles: ['Chief of Staff', 'Major General'] });
+    // The same structure with the other side's office.
+    const other = names('Defense Forces Chief of Staff Lieutenant General Herzi Halevi said the drills would go on.');
+    expect(find(other, 'Herzi Halevi')).toEqual({ type: 'person', text: 'Herzi Halevi', titles: ['Chief of Staff', 'Lieutenant General'] });
   });
 
   it('test_ner_religious_titles_before_a_name', () => {
