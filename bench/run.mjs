@@ -54,7 +54,7 @@ async function timeLoop(texts, fn) {
 
 const texts = corpus();
 const totalWords = texts.reduce((a, t) => a + words(t), 0);
-const { createPipeline, documentFromText } = await import(join(root, 'dist/index.js'));
+const { createPipeline, createNlpPipeline, documentFromText } = await import(join(root, 'dist/index.js'));
 
 // Load: the first document pays for lazy model loading.
 const rss0 = process.memoryUsage().rss;
@@ -65,6 +65,9 @@ const loadMs = performance.now() - t0;
 const rssLoaded = process.memoryUsage().rss;
 
 const dl = await timeLoop(texts, (t) => pipeline.run(documentFromText(t)));
+// The NLP core alone (tokenize, split, tag, parse, named entities): issue 3's speed figure, the layers wink-nlp's pipeline also gives.
+const nlp = createNlpPipeline();
+const core = await timeLoop(texts, (t) => nlp.run(documentFromText(t)));
 // Per-stage time over one pass, after the timing loop so the code is warm (a cold pass reads up to twice as slow).
 const stageMs = {};
 let tokens = 0;
@@ -149,8 +152,10 @@ const report = {
   load: { first_document_ms: +loadMs.toFixed(0), rss_mb: +mb(rssLoaded), rss_added_mb: +mb(rssLoaded - rss0) },
   load_average: { before: loadBefore, after: loadavg().map((x) => +x.toFixed(2)), cores: availableParallelism() },
   dateline_one_core: { articles_per_s: +dl.articles.toFixed(1), words_per_s: Math.round(dl.words), tokens_per_s: Math.round((dl.articles * tokens) / texts.length), cpu_ms_per_article: +dl.cpu_ms_per_article.toFixed(2) },
+  nlp_core_one_core: { articles_per_s: +core.articles.toFixed(1), words_per_s: Math.round(core.words), tokens_per_s: Math.round((core.articles * tokens) / texts.length), cpu_ms_per_article: +core.cpu_ms_per_article.toFixed(2) },
   wink_nlp_one_core: wink.error ? wink : { articles_per_s: +wink.articles.toFixed(1), words_per_s: Math.round(wink.words) },
   ratio_dateline_over_wink: wink.error ? null : +(dl.words / wink.words).toFixed(2),
+  ratio_nlp_core_over_wink: wink.error ? null : +(core.words / wink.words).toFixed(2),
   stages_ms_per_article: Object.fromEntries(Object.entries(stageMs).map(([k, v]) => [k, +(v / texts.length).toFixed(2)])),
   batch_cli_all_cores: batch,
 };
@@ -164,9 +169,11 @@ else {
   console.log('');
   console.log('one core                 articles/s   words/s    tokens/s   CPU ms/article (process, all threads)');
   console.log(`dateline (all stages)    ${String(report.dateline_one_core.articles_per_s).padStart(10)} ${String(report.dateline_one_core.words_per_s).padStart(9)} ${String(report.dateline_one_core.tokens_per_s).padStart(11)}   ${report.dateline_one_core.cpu_ms_per_article}`);
+  const c = report.nlp_core_one_core;
+  console.log(`NLP core (tok..NER)      ${String(c.articles_per_s).padStart(10)} ${String(c.words_per_s).padStart(9)} ${String(c.tokens_per_s).padStart(11)}   ${c.cpu_ms_per_article}`);
   if (!wink.error) console.log(`wink-nlp (baseline)      ${String(report.wink_nlp_one_core.articles_per_s).padStart(10)} ${String(report.wink_nlp_one_core.words_per_s).padStart(9)}`);
   else console.log(`wink-nlp baseline unavailable: ${wink.error}`);
-  if (report.ratio_dateline_over_wink !== null) console.log(`ratio dateline/wink-nlp (words/s): ${report.ratio_dateline_over_wink}`);
+  if (report.ratio_dateline_over_wink !== null) console.log(`ratio to wink-nlp (words/s): all stages ${report.ratio_dateline_over_wink}, NLP core ${report.ratio_nlp_core_over_wink}`);
   console.log('');
   console.log('stage                    ms/article   share');
   const total = Object.values(report.stages_ms_per_article).reduce((a, b) => a + b, 0);

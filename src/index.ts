@@ -1,6 +1,6 @@
 // dateline's public API.
 export { extract, defaultPipeline, type ExtractOptions } from './extract.js';
-export { createPipeline } from './pipeline.js';
+export { createPipeline, createNlpPipeline } from './pipeline.js';
 export * from './core/index.js';
 export * from './schema/index.js';
 export * from './ingest/index.js';

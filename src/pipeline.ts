@@ -15,12 +15,7 @@ import { framingStage } from './extract/framing/index.js';
  * statements so a figure inside a statement's content can name its claimant. Framing needs only names.
  */
 export function createPipeline() {
-  return Pipeline.empty()
-    .add(tokenizeStage)
-    .add(sentenceStage)
-    .add(taggerStage)
-    .add(parserStage)
-    .add(nerStage)
+  return createNlpPipeline()
     .add(timesStage)
     .add(placesStage)
     .add(entitiesStage)
@@ -28,6 +23,11 @@ export function createPipeline() {
     .add(quantitiesStage)
     .add(framingStage)
     .check();
+}
+
+/** The NLP core alone (tokens, sentences, tags, trees, named entities): what issue 3 measures and `npm run bench` times. */
+export function createNlpPipeline() {
+  return Pipeline.empty().add(tokenizeStage).add(sentenceStage).add(taggerStage).add(parserStage).add(nerStage).check();
 }
 
 export type DefaultPipeline = ReturnType<typeof createPipeline>;
