@@ -135,6 +135,8 @@ class Analyzer {
   readonly registry = new Registry();
   /** Word starts of cues already used. */
   private readonly usedCues = new Set<number>();
+  /** Sentence-opening quotations with no cue of their own, attributed once reported speech is known. */
+  private readonly uncued: { q: Quotation; s: Sentence }[] = [];
   /** Places sorted by start, and the furthest end among each prefix: "inside a place?" by binary search. */
   private readonly placeSpans: readonly Span[];
   private readonly placeReach: readonly number[];
@@ -157,6 +159,7 @@ class Analyzer {
   run(): void {
     this.directQuotes();
     for (const s of this.view.sentences) this.indirect(s);
+    this.uncuedQuotes();
     this.insideQuotations();
     this.headlines();
     this.relays();
@@ -223,7 +226,6 @@ class Analyzer {
       if (at && !found.has(chainOf[i]!)) found.set(chainOf[i]!, at);
       if (at) (at as Attribution & { q?: number }).q = i;
     }
-    let lastDirect = -1;
     for (let i = 0; i < qs.length; i++) {
       const q = qs[i]!;
       const s = this.sentenceOf(q.start);
@@ -235,18 +237,38 @@ class Analyzer {
         if (at.cue) this.usedCues.add(at.cue.start);
       } else if (head) {
         at = { ...head, content: { start: q.start, end: q.end }, rule: 'direct.continued', confidence: 0.8, sentence: s.index, np: undefined, sharesWith: head };
-      } else if (lastDirect >= 0 && this.startsSentence(q, s)) {
-        // A quotation that opens a sentence with no cue of its own goes on with the previous speaker nearby.
-        const prev = this.out[lastDirect]!;
-        const prevPara = this.view.sentences[prev.sentence]!.paragraph;
-        if (s.paragraph - prevPara <= 1) at = { ...prev, content: { start: q.start, end: q.end }, np: undefined, sharesWith: prev, rule: 'direct.continued', confidence: 0.7, sentence: s.index, continued: true };
+      } else if (this.startsSentence(q, s)) {
+        this.uncued.push({ q, s });
       }
       if (!at) continue;
       if (!at.content || at.content.start !== q.start) at.content = { start: q.start, end: q.end };
       at.kind = 'direct';
       this.out.push(at);
-      lastDirect = this.out.length - 1;
     }
+  }
+
+  /**
+   * A quotation that opens a sentence with no cue of its own goes on with the speaker of the statement right before it:
+   * the last quotation within a paragraph, or reported speech in the sentence just before ("Heald noted the findings
+   * show … . “An air-quality cleanup would …”"). Runs after reported speech is found.
+   */
+  private uncuedQuotes(): void {
+    for (const { q, s } of this.uncued) {
+      let prev: Attribution | undefined;
+      for (const b of this.out) {
+        if (b.content.start >= q.start || prev && b.content.start <= prev.content.start || b.rule.endsWith('.in-quotation')) continue;
+        const gap = s.paragraph - this.view.sentences[b.sentence]!.paragraph;
+        if (gap > 1) continue;
+        if (b.kind === 'direct' || b.sentence === s.index - 1 && this.runsToSentenceEnd(q, s)) prev = b;
+      }
+      if (!prev) continue;
+      this.out.push({ ...prev, kind: 'direct', content: { start: q.start, end: q.end }, np: undefined, sharesWith: prev, rule: 'direct.continued', confidence: 0.7, sentence: s.index, continued: true });
+    }
+  }
+
+  /** Nothing but punctuation follows the quotation in its sentence. */
+  private runsToSentenceEnd(q: Quotation, s: Sentence): boolean {
+    return !/[^\s.,!?;:)\u201D"]/.test(this.view.text.slice(q.end, s.end));
   }
 
   /** "Smith said:" closing one paragraph introduces the quotation that opens the next. */
@@ -812,9 +834,11 @@ class Analyzer {
         }
         if (!np) return undefined;
         if (np.start !== w[segStart]!.start) {
-          // Only an introductory adverb may stand before the speaker ("Earlier, X, a …, said").
+          // Only an introductory adverb or a subordinator may stand before the speaker ("Earlier, X, a …, said"; "… is
+          // when X, a …, likened it to"); not a condition ("if X, a …, said").
           const lead = w[w.findIndex((y) => y.start === np!.start) - 1];
-          if (p >= 0 || lead && !ADVERBS.has(lead.lower) && !isComma(lead)) return undefined;
+          const opens = lead && (ADVERBS.has(lead.lower) || isComma(lead) || SUBORDINATORS.has(lead.lower) && lead.lower !== 'if' && lead.lower !== 'unless');
+          if (p >= 0 || lead && !opens) return undefined;
         }
         at.np = { ...np, roles };
         // "police spokesperson, Victor Isuku, …": a role phrase right before the name is kept too.
@@ -907,7 +931,29 @@ class Analyzer {
     const bareRole = r >= 0 && seg.length > 1 && !DETERMINERS.has(f.lower) && seg.slice(0, r).every((x) => !NP_PREPOSITIONS.has(x.lower) && !PUNCT.test(x.text));
     // "the State Department Spokesperson", "the Hamas spokesman": a definite role, capitalized modifiers and all.
     const definiteRole = f.lower === 'the' && seg.length > 1 && PERSON_NOUNS.has(seg[seg.length - 1]!.lower);
-    return bareRole || definiteRole || f.lower === 'a' || f.lower === 'an' || /^\d+$/.test(f.text) || f.lower === 'who' || f.lower === 'which' || f.lower === 'whose' || f.lower === 'the' && seg.some((x) => x.lower === 'of' || PERSON_NOUNS.has(x.lower)) && !seg.some((x) => x.cap && !DETERMINERS.has(x.lower) && x !== seg[0]) && seg.length > 2;
+    return bareRole || definiteRole || this.parsedAppositive(seg) || f.lower === 'a' || f.lower === 'an' || /^\d+$/.test(f.text) || f.lower === 'who' || f.lower === 'which' || f.lower === 'whose' || f.lower === 'the' && seg.some((x) => x.lower === 'of' || PERSON_NOUNS.has(x.lower)) && !seg.some((x) => x.cap && !DETERMINERS.has(x.lower) && x !== seg[0]) && seg.length > 2;
+  }
+
+  /**
+   * The parser attaches the segment as an apposition headed by a common noun: "Claudio De Vincenti, undersecretary to
+   * the prime minister, said", where the role noun is in no word list.
+   */
+  private parsedAppositive(seg: readonly Word[]): boolean {
+    const p = this.parse;
+    if (!p || !seg.length) return false;
+    const { tokens, syntax } = p;
+    const a = tokenAt(tokens, seg[0]!.start), b = tokenAt(tokens, seg[seg.length - 1]!.start);
+    if (a < 0 || b < 0) return false;
+    let head = -1;
+    for (let t = a; t <= b; t++) {
+      const h = syntax.head[t]!;
+      if (h >= a && h <= b || syntax.deprel[t] === 'punct') continue;
+      if (head >= 0) return false;
+      head = t;
+    }
+    if (head < 0 || syntax.deprel[head] !== 'appos') return false;
+    const x = seg.find((y) => y.start === tokens.start[head]);
+    return !!x && !x.cap && x.upos === 'NOUN';
   }
 
   private isDescription(words: readonly Word[]): boolean {
@@ -1125,6 +1171,8 @@ class Analyzer {
       const x = w[i]!;
       if (x.quote >= 0 || PUNCT.test(x.text)) return false;
       const c = CUE_FORMS.get(x.lower);
+      // A cue that only introduces quotations ("continued", "shouted") is no cue without one: "and continued as a passion".
+      if (c && c.frame === 'quote' && !(w[i + 1]?.quote! >= 0 || /^[,:]$/.test(w[i + 1]?.text ?? '') && w[i + 2]?.quote! >= 0)) continue;
       if (c && !x.cap && !DETERMINERS.has(w[i - 1]?.lower ?? '') && !BE_FORMS.has(w[i - 1]?.lower ?? '')) return (!x.upos || VERB_TAGS.has(x.upos));
     }
     return false;

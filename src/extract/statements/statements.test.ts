@@ -284,6 +284,35 @@ describe('statements: through the full pipeline (tokenizer, tagger, parser, NER)
   });
 });
 
+describe('statements: through the full pipeline, appositions and quotations that go on', () => {
+  const rows = async (text: string) => {
+    const { extract } = await import('../../extract.js');
+    return extract(text).statements.map((s) => [s.kind, s.speaker.name, s.cue.lemma, text.slice(s.content.start, s.content.end)]);
+  };
+
+  it('takes a role the word lists lack for an apposition when the parser does, whoever speaks', async () => {
+    for (const name of ['Claudio De Vincenti', 'Yossi Cohen', 'Ismail Haniyeh']) {
+      const text = `${name}, undersecretary to the prime minister, said talks would resume next week.`;
+      expect(await rows(text)).toEqual([['indirect', name, 'say', 'talks would resume next week']]);
+    }
+  });
+
+  it('finds the speaker after a subordinator ("… is when X, a role, likened it to …")', async () => {
+    expect(await rows('The best analogy I know is when Rob Siegel, former editor-in-chief, likened it to wine tasting.'))
+      .toEqual([['indirect', 'Rob Siegel', 'liken', 'it to wine tasting']]);
+  });
+
+  it('gives a quotation with no cue of its own to the reported speech right before it', async () => {
+    for (const name of ['Colette Heald', 'Leila Haddad']) {
+      const text = `${name} noted the findings show pollution control is also important. "An air-quality cleanup would improve crop yields."`;
+      expect(await rows(text)).toEqual([
+        ['indirect', name, 'note', 'the findings show pollution control is also important'],
+        ['direct', name, 'note', '"An air-quality cleanup would improve crop yields."'],
+      ]);
+    }
+  });
+});
+
 describe('statements: what is not a statement', () => {
   it('ignores passive reports with no source', () => {
     expect(said('It was reported that 12 people died in the fire.')).toEqual([]);
@@ -300,6 +329,16 @@ describe('statements: what is not a statement', () => {
   it('ignores denied acts of saying and indirect questions', () => {
     expect(said('Officials have not said why the team was denied visas.')).toEqual([]);
     expect(said('The ministry declined to say how many soldiers died.')).toEqual([]);
+  });
+
+  it('takes "continued" for a cue only before a quotation', () => {
+    expect(said('Yvette Cooper said the plan had failed. She continued: "We have a common-sense plan."')).toMatchObject([
+      { kind: 'indirect', speaker: 'Yvette Cooper', content: 'the plan had failed' },
+      { kind: 'direct', cue: 'continue', speaker: 'Yvette Cooper', mention: 'She', content: '"We have a common-sense plan."' },
+    ]);
+    expect(said('Anna Berg explained the obsession began when he was a child and continued throughout his life.')).toMatchObject([
+      { cue: 'explain', speaker: 'Anna Berg', content: 'the obsession began when he was a child and continued throughout his life' },
+    ]);
   });
 
   it('ignores scare quotes and quoted names outside attributions', () => {
