@@ -570,7 +570,8 @@ class Analyzer {
       }
     }
     if (w[i] && (w[i]!.text === ',' || w[i]!.text === ':') && cue.frame === 'say') i++;
-    if (w[i]?.lower === 'that') { i++; hasThat = true; }
+    // "that" opens the content as a complementizer, not as a determiner or pronoun ("estimates that number is closer to …").
+    if (w[i]?.lower === 'that' && (!w[i]!.upos || w[i]!.upos === 'SCONJ')) { i++; hasThat = true; }
     const restEmpty = i >= w.length || lastIsFinal(w[i]) && i === w.length - 1 || isComma(w[i]) && CONTENT_STOPS.has(w[i + 1]?.lower ?? '') || isDash(w[i]);
 
     if (restEmpty) {

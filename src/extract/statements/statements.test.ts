@@ -302,6 +302,15 @@ describe('statements: through the full pipeline, appositions and quotations that
       .toEqual([['indirect', 'Rob Siegel', 'liken', 'it to wine tasting']]);
   });
 
+  it('keeps a determiner "that" in the content and reads a court ruling as a statement, for either party', async () => {
+    expect(await rows('The Greek Orthodox Church estimates that number is closer to 40,000.'))
+      .toEqual([['indirect', 'Greek Orthodox Church', 'estimate', 'that number is closer to 40,000']]);
+    for (const side of ['Israel', 'the Palestinian Authority']) {
+      expect(await rows(`The Supreme Court ruled that ${side} must pay the compensation.`))
+        .toEqual([['indirect', 'Supreme Court', 'rule', `${side} must pay the compensation`]]);
+    }
+  });
+
   it('gives a quotation with no cue of its own to the reported speech right before it', async () => {
     for (const name of ['Colette Heald', 'Leila Haddad']) {
       const text = `${name} noted the findings show pollution control is also important. "An air-quality cleanup would improve crop yields."`;
