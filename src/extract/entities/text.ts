@@ -101,23 +101,31 @@ function quotesOf(text: string, p: Span, paragraph: number, out: Quotation[]): v
     const words = (text.slice(start, end).match(/[\p{L}\p{N}]+/gu) ?? []).length;
     if (words > 0) out.push({ start, end, closed, paragraph, words });
   };
+  // A quotation left open at the end of the previous paragraph may close in this one without opening again: the
+  // paragraph up to that closing mark goes on with it ("… today's game.¶It was a very emotional day … better.\"").
+  const prev = out[out.length - 1];
+  let carried = prev !== undefined && prev.paragraph === paragraph - 1 && !prev.closed;
   for (let i = p.start; i < p.end; i++) {
     if (QUOTE_MARK[text.charCodeAt(i)] !== 1) continue; // most characters are no quotation mark
     const c = text[i]!;
+    const after = i + 1 < p.end ? text[i + 1]! : ' ';
+    const before = i > p.start ? text[i - 1]! : ' ';
     if (OPENERS.has(c)) {
       if (open >= 0) push(open, trimEnd(text, i), false);
       open = i; openMark = c;
     } else if (CLOSERS.has(c)) {
       if (open >= 0 && openMark !== STRAIGHT) { push(open, i + 1, true); open = -1; }
+      else if (open < 0 && carried && /\S/.test(before)) push(p.start, i + 1, true);
     } else if (c === STRAIGHT) {
-      const after = i + 1 < p.end ? text[i + 1]! : ' ';
       // A straight mark closes any open quotation when no letter follows it ("…community.\"").
       if (open >= 0 && (openMark === STRAIGHT || !LETTER.test(after))) { push(open, i + 1, true); open = -1; }
       else if (open < 0) {
-        const before = i > p.start ? text[i - 1]! : ' ';
-        if (!LETTER.test(before) && !/\d/.test(before)) { open = i; openMark = c; }
+        if (carried && /[\p{L}\p{N}.,!?]/u.test(before) && !LETTER.test(after)) push(p.start, i + 1, true);
+        // An opening mark has a word after it: a mark between sentence punctuation and a space closes.
+        else if (!LETTER.test(before) && !/\d/.test(before) && !(/[.!?]/.test(before) && /\s/.test(after))) { open = i; openMark = c; }
       }
     }
+    carried = false;
   }
   if (open >= 0) push(open, p.end, false);
 }

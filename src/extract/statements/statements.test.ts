@@ -340,6 +340,15 @@ describe('statements: what is not a statement', () => {
     expect(said('The ministry declined to say how many soldiers died.')).toEqual([]);
   });
 
+  it('follows a quotation whose next paragraph closes it without opening again, and the next speaker after it', () => {
+    const text = 'Harry Kane said, "In the first half it felt good.\nWe could have scored two goals early." After the match, coach Nabil Maaloul said, "We played a strong team."';
+    expect(said(text)).toMatchObject([
+      { kind: 'direct', speaker: 'Harry Kane', content: '"In the first half it felt good.' },
+      { kind: 'direct', speaker: 'Harry Kane', content: 'We could have scored two goals early."' },
+      { kind: 'direct', speaker: 'Nabil Maaloul', content: '"We played a strong team."' },
+    ]);
+  });
+
   it('takes "continued" for a cue only before a quotation', () => {
     expect(said('Yvette Cooper said the plan had failed. She continued: "We have a common-sense plan."')).toMatchObject([
       { kind: 'indirect', speaker: 'Yvette Cooper', content: 'the plan had failed' },
