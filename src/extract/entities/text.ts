@@ -58,7 +58,8 @@ const ABBREVIATION = /^(?:mr|mrs|ms|dr|prof|gen|lt|col|sgt|capt|maj|brig|adm|gov
 const LETTER = /\p{L}/u;
 const UPPER_START = /^[^\p{L}]*(?:(?:al|el|ad|as|an|ibn|bin|abu)-)?\p{Lu}/u;
 const WORD_CHARS = String.raw`[\p{L}\p{M}\p{N}]+`;
-const WORD_JOINERS = String.raw`(?:[-'\u2019&]|(?<=\p{N})[.,:](?=\p{N})|\.(?=\p{L}\.))`;
+// Joins "al-Quds", "2,000", "U.S." and web names ("Secunia.com", "Gawker.com"), which news uses as sources.
+const WORD_JOINERS = String.raw`(?:[-'\u2019&]|(?<=\p{N})[.,:](?=\p{N})|\.(?=\p{L}\.)|(?<=\p{L})\.(?=(?:com|org|net|gov|edu|info|io)(?![\p{L}\p{N}])))`;
 const TOKEN = new RegExp(String.raw`${WORD_CHARS}(?:${WORD_JOINERS}${WORD_CHARS})*\.?|[^\s]`, 'gu');
 
 /** Builds the view; uses the tagger's POS and the NER names when those layers are filled. */

@@ -69,6 +69,7 @@ export function attributionsOf(doc: Document, layers: AttributionLayers): Attrib
 }
 
 const PUNCT = /^[^\p{L}\p{N}]+$/u;
+const POSSESSIVE_DETERMINERS = new Set(['its', 'their', 'his', 'her', 'our', 'my', 'your']);
 const isQuoteMark = (w: Word) => /^["\u201C\u201D\u00AB\u00BB\u201E]$/.test(w.text);
 const isComma = (w?: Word) => w?.text === ',';
 /** Whether word a is a comma after which the reported clause goes on in lower case ("…, said Mauer, are required"). */
@@ -326,6 +327,9 @@ class Analyzer {
       if (!ck) continue;
       const between = w.slice(k + 1, b + 1);
       if (between.some((x) => PUNCT.test(x.text) && x.text !== '.')) return undefined;
+      // "says on “The Internet Explorer 6 Countdown”": the quotation is the preposition's object, a title.
+      const last = w[b]!;
+      if (!last.cap && (NP_PREPOSITIONS.has(last.lower) || ADVERBIAL_PREPOSITIONS.has(last.lower))) return undefined;
       if (ck.addressee) return { cue: ck, at: k, addressee: [k + 1, b + 1] };
       if (ADVERBIAL_PREPOSITIONS.has(between[0]!.lower)) return { cue: ck, at: k };
       return undefined;
@@ -691,7 +695,9 @@ class Analyzer {
       // Skip the rest of the source phrase up to its comma ("a Datafolha poll released Thursday,"); without a comma nearby the content starts after the source.
       let i = npEnd < 0 ? w.length : npEnd;
       let c = i;
-      while (c < w.length && c - i < 4 && !isComma(w[c])) c++;
+      // A participle after the source opens a longer reduced relative ("an Internet posting made just over 24 hours ago,").
+      const relative = w[i] && !w[i]!.cap && w[i]!.upos === 'VERB' && /(?:ed|en|made|held|sent|put|written)$/.test(w[i]!.lower);
+      while (c < w.length && c - i < (relative ? 10 : 4) && !isComma(w[c]) && w[c]!.quote < 0) c++;
       i = isComma(w[c]) ? c + 1 : i;
       const end = this.contentEnd(w, i);
       if (end - i >= 3) content = this.spanOf(w, i, end);
@@ -1017,6 +1023,10 @@ class Analyzer {
       if (x.text === ')') { depth++; continue; }
       if (x.text === '(') { depth--; continue; }
       if (depth > 0) continue;
+      // "analysis of its own statistics": a possessive after a preposition opens the inner phrase, as a determiner would.
+      if (POSSESSIVE_DETERMINERS.has(x.lower) && start < end && i > min && NP_PREPOSITIONS.has(w[i - 1]!.lower)) { start = i; continue; }
+      // "other sites such as Gawker.com have stated": the examples belong to the phrase they illustrate.
+      if (x.lower === 'as' && w[i - 1]?.lower === 'such' && i - 1 > min && start < end && this.nounish(w[i - 2]!, true)) { i--; crossed = true; continue; }
       if (this.nounish(x, crossed)) {
         start = i;
         // A determiner opens the phrase unless a preposition ("the head of the region") or a name continues it.
@@ -1098,6 +1108,14 @@ class Analyzer {
     for (let guard = 0; guard < 6 && i < w.length; guard++) {
       const x = w[i]!;
       if (ADVERBS.has(x.lower) || TIME_WORDS.has(x.lower) && (x.cap || /^(?:earlier|later|overnight|today|yesterday)$/.test(x.lower))) { i++; continue; }
+      if (isComma(x)) {
+        // "explains, in a satirical fashion, that …": a parenthetical between the cue and its that-clause.
+        let j = i + 1;
+        while (j < w.length && j - i <= 8 && !PUNCT.test(w[j]!.text) && w[j]!.quote < 0) j++;
+        const that = w[j + 1];
+        if (j > i + 1 && isComma(w[j]) && that?.lower === 'that' && (!that.upos || that.upos === 'SCONJ')) { i = j + 1; continue; }
+        break;
+      }
       if (x.lower === 'to' && cue.frame !== 'inf') {
         // "stated to LA Weekly that …": an addressee in a prepositional phrase.
         const np = this.npForward(w, i + 1, w.length, 6);

@@ -302,6 +302,21 @@ describe('statements: through the full pipeline, appositions and quotations that
       .toEqual([['indirect', 'Rob Siegel', 'liken', 'it to wine tasting']]);
   });
 
+  it('reads web names, possessives inside the source, parentheticals before "that" and long reduced relatives', async () => {
+    expect(await rows('The security firm Secunia.com, has said that IE6 has 277 vulnerabilities.'))
+      .toEqual([['indirect', 'Secunia.com', 'say', 'IE6 has 277 vulnerabilities']]);
+    expect(await rows('PC World\'s analysis of its own traffic statistics concluded, "Internet Explorer is now the third browser."'))
+      .toEqual([['direct', "PC World's analysis of its own traffic statistics", 'conclude', '"Internet Explorer is now the third browser."']]);
+    expect(await rows('The History section of the site explains, in a satirical fashion, that the attack was prompted by the video.'))
+      .toEqual([['indirect', 'The History section of the site', 'explain', 'the attack was prompted by the video']]);
+    expect(await rows('According to an Internet posting made just over 24 hours ago, the website is being attacked by hackers.'))
+      .toEqual([['indirect', 'an Internet posting', 'according to', 'the website is being attacked by hackers']]);
+  });
+
+  it('takes no title after a preposition for a quotation ("says on “…”")', async () => {
+    expect(await rows('It is time to say goodbye to the old browser. Microsoft says so on "The Internet Explorer 6 Countdown".')).toEqual([]);
+  });
+
   it('keeps a determiner "that" in the content and reads a court ruling as a statement, for either party', async () => {
     expect(await rows('The Greek Orthodox Church estimates that number is closer to 40,000.'))
       .toEqual([['indirect', 'Greek Orthodox Church', 'estimate', 'that number is closer to 40,000']]);
